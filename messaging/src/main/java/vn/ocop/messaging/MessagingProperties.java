@@ -1,0 +1,29 @@
+package vn.ocop.messaging;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of the outbox relay and the inbox, under {@code ocop.messaging}.
+ *
+ * @param serviceName names the consumer in the inbox table and the relay's lock; the service name
+ * @param relay how the outbox is relayed to Kafka
+ */
+@ConfigurationProperties("ocop.messaging")
+public record MessagingProperties(String serviceName, @DefaultValue Relay relay) {
+
+    /**
+     * @param enabled false keeps events in the outbox (a service that must not publish, or a test)
+     * @param pollInterval how long the relay waits for a commit notification before looking anyway
+     * @param batchSize how many events one pass reads
+     * @param retention how long published events stay in the table for inspection
+     */
+    public record Relay(
+            @DefaultValue("true") boolean enabled,
+            @DefaultValue("1s") Duration pollInterval,
+            @DefaultValue("200") int batchSize,
+            @DefaultValue("7d") Duration retention) {
+    }
+}

@@ -1,0 +1,138 @@
+package vn.ocop.messaging.inbox;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.support.KafkaHeaders;
+import org.springframework.messaging.Message;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.core.JacksonException;
+
+import vn.ocop.contracts.CloudEventHeaders;
+import vn.ocop.contracts.DomainEvent;
+import vn.ocop.messaging.EventCodec;
+
+/**
+ * The service's one Kafka consumer function ({@code inbound}): reads the CloudEvents headers,
+ * records the event id in the inbox and applies the event in one transaction. A redelivered event
+ * finds its id already recorded and changes nothing. Types the service has no handler for are
+ * skipped, so producers can add event types without breaking consumers.
+ *
+ * <p>A handler that throws rolls the whole transaction back; the binder retries with back-off and
+ * then moves the record to the dead-letter topic, and the partition moves on.
+ */
+public class InboxDispatcher implements Consumer<Message<byte[]>> {
+
+    private static final Logger log = LoggerFactory.getLogger(InboxDispatcher.class);
+
+    private final Map<String, EventHandler<?>> handlers = new HashMap<>();
+    private final List<IncomingEventHandler> everyEventHandlers;
+    private final EventCodec codec;
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transaction;
+    private final String consumer;
+    private final MeterRegistry meters;
+
+    public InboxDispatcher(List<EventHandler<?>> handlers, List<IncomingEventHandler> everyEventHandlers,
+            EventCodec codec, JdbcTemplate jdbc, TransactionTemplate transaction, String consumer,
+            MeterRegistry meters) {
+        for (EventHandler<?> handler : handlers) {
+            if (this.handlers.putIfAbsent(handler.type().name(), handler) != null) {
+                throw new IllegalStateException("two handlers for " + handler.type().name());
+            }
+        }
+        this.everyEventHandlers = List.copyOf(everyEventHandlers);
+        this.codec = codec;
+        this.jdbc = jdbc;
+        this.transaction = transaction;
+        this.consumer = consumer;
+        this.meters = meters;
+    }
+
+    @Override
+    public void accept(Message<byte[]> message) {
+        IncomingEvent incoming = read(message);
+        EventHandler<?> handler = handlers.get(incoming.type());
+        if (handler == null && everyEventHandlers.isEmpty()) {
+            log.debug("{} has no handler for {}; skipped", consumer, incoming.type());
+            count("skipped", incoming.type());
+            return;
+        }
+        DomainEvent event = handler == null ? null : decode(handler, message.getPayload());
+        Boolean applied = transaction.execute(status -> {
+            if (!recordInInbox(incoming)) {
+                return false;
+            }
+            everyEventHandlers.forEach(h -> h.handle(incoming));
+            if (handler != null && event != null) {
+                apply(handler, event);
+            }
+            return true;
+        });
+        count(Boolean.TRUE.equals(applied) ? "applied" : "duplicate", incoming.type());
+    }
+
+    private boolean recordInInbox(IncomingEvent event) {
+        return jdbc.update("""
+                insert into inbox_event (consumer, event_id, event_type) values (?, ?, ?)
+                on conflict do nothing
+                """, consumer, event.id(), event.type()) == 1;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <E extends DomainEvent> void apply(EventHandler<E> handler, DomainEvent event) {
+        handler.handle((E) event);
+    }
+
+    private DomainEvent decode(EventHandler<?> handler, byte[] body) {
+        try {
+            return codec.fromJson(body, handler.type().javaType());
+        }
+        catch (JacksonException e) {
+            throw new UnreadableEventException("body is not a valid " + handler.type().name(), e);
+        }
+    }
+
+    private static IncomingEvent read(Message<byte[]> message) {
+        String type = header(message, CloudEventHeaders.TYPE);
+        String id = header(message, CloudEventHeaders.ID);
+        if (type == null || id == null) {
+            throw new UnreadableEventException("record without " + CloudEventHeaders.TYPE + " or " + CloudEventHeaders.ID);
+        }
+        UUID eventId;
+        Instant time;
+        try {
+            eventId = UUID.fromString(id);
+            String timeText = header(message, CloudEventHeaders.TIME);
+            time = timeText == null ? null : Instant.parse(timeText);
+        }
+        catch (IllegalArgumentException | DateTimeParseException e) {
+            throw new UnreadableEventException("malformed CloudEvents header", e);
+        }
+        String source = header(message, CloudEventHeaders.SOURCE);
+        String topic = header(message, KafkaHeaders.RECEIVED_TOPIC);
+        return new IncomingEvent(eventId, type, source == null ? "" : source,
+                header(message, CloudEventHeaders.SUBJECT), time, topic == null ? "" : topic,
+                new String(message.getPayload(), StandardCharsets.UTF_8));
+    }
+
+    private static @Nullable String header(Message<?> message, String name) {
+        Object value = message.getHeaders().get(name);
+        return value == null ? null : EventCodec.headerText(value);
+    }
+
+    private void count(String outcome, String type) {
+        meters.counter("ocop.inbox.events", "outcome", outcome, "type", type).increment();
+    }
+}

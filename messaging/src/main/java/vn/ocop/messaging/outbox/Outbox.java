@@ -1,0 +1,50 @@
+package vn.ocop.messaging.outbox;
+
+import java.sql.Timestamp;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+import vn.ocop.contracts.DomainEvent;
+import vn.ocop.contracts.EventType;
+import vn.ocop.contracts.EventTypes;
+import vn.ocop.messaging.EventCodec;
+
+/**
+ * Records events in the transaction of the state change that causes them. Nothing reaches Kafka
+ * unless that transaction commits; once it commits, the {@link OutboxRelay} publishes them.
+ */
+public class Outbox {
+
+    private final JdbcTemplate jdbc;
+    private final EventCodec codec;
+    private final String channel;
+
+    public Outbox(JdbcTemplate jdbc, EventCodec codec, String serviceName) {
+        this.jdbc = jdbc;
+        this.codec = codec;
+        this.channel = OutboxRelay.channelName(serviceName);
+    }
+
+    /**
+     * Adds an event to the current transaction.
+     *
+     * @throws IllegalStateException when called outside a transaction, where the event could be
+     *     published for a change that is then rolled back, or lost
+     */
+    public void append(DomainEvent event) {
+        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+            throw new IllegalStateException("events must be appended inside the transaction of their state change");
+        }
+        EventType<?> type = EventTypes.of(event.getClass());
+        jdbc.update("""
+                insert into outbox_event (event_id, topic, message_key, event_type, source, occurred_at, payload)
+                values (?, ?, ?, ?, ?, ?, ?)
+                """,
+                event.eventId(), type.topic(), event.subject(), type.name(), type.source(),
+                Timestamp.from(event.occurredAt()), codec.toJson(event));
+        // Delivered by PostgreSQL only at commit (and folded into one per transaction): the relay
+        // wakes exactly when there is something committed to publish, on whichever instance leads.
+        jdbc.queryForList("select pg_notify(?, '')", channel);
+    }
+}
