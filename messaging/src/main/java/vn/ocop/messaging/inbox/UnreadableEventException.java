@@ -2,7 +2,8 @@ package vn.ocop.messaging.inbox;
 
 /**
  * The record cannot be understood: missing CloudEvents headers or a body that is not the declared
- * event. Retrying cannot help, so the binder sends it straight to the dead-letter topic.
+ * event. It takes the same bounded retries as any failure (a few hundred milliseconds), then lands
+ * on the dead-letter topic with the exception in its headers.
  */
 public class UnreadableEventException extends RuntimeException {
 

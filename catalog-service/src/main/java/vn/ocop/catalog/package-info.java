@@ -1,0 +1,5 @@
+/** catalog-service: producers, their products and what they submit for OCOP evaluation. */
+@NullMarked
+package vn.ocop.catalog;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,93 @@
+package vn.ocop.catalog.product;
+
+import java.net.URI;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import vn.ocop.contracts.catalog.ProductSubmitted;
+import vn.ocop.web.Cursor;
+import vn.ocop.web.NotFoundException;
+import vn.ocop.web.Page;
+
+@RestController
+@RequestMapping("/api/products")
+class ProductController {
+
+    record Origin(@NotBlank @Size(max = 100) String province, @Nullable @Size(max = 100) String commune) {
+    }
+
+    /** A product to register; money is integer VND. */
+    record NewProduct(
+            @NotNull UUID producerId,
+            @NotBlank @Size(max = 200) String name,
+            @Min(1) @Max(6) int group,
+            @NotBlank @Pattern(regexp = "[1-6](\\.[0-9]{1,2}){1,2}", message = "must be a sub-group code such as 2.2") String subgroup,
+            @Nullable @Size(max = 5000) String description,
+            @Nullable @Size(max = 10000) String story,
+            @NotBlank @Size(max = 50) String unit,
+            @PositiveOrZero long wholesalePriceVnd,
+            @Min(1) int minOrderQuantity,
+            @NotNull @Valid Origin origin) {
+    }
+
+    record SubmissionRequest(@Nullable @Pattern(regexp = "[A-Z_]{3,20}", message = "must be a council level such as COMMUNE or PROVINCE") String level) {
+    }
+
+    record SubmissionAccepted(UUID submissionId, UUID productId, String level, String status) {
+    }
+
+    private final ProductCatalog catalog;
+    private final Products products;
+
+    ProductController(ProductCatalog catalog, Products products) {
+        this.catalog = catalog;
+        this.products = products;
+    }
+
+    @PostMapping
+    ResponseEntity<Product> register(@Valid @RequestBody NewProduct request) {
+        Product product = catalog.register(request);
+        return ResponseEntity.created(URI.create("/api/products/" + product.id())).body(product);
+    }
+
+    @GetMapping("/{id}")
+    Product get(@PathVariable UUID id) {
+        return products.find(id).orElseThrow(() -> new NotFoundException("product", id));
+    }
+
+    @GetMapping
+    Page<Product> list(@RequestParam @Nullable UUID producerId, @RequestParam @Nullable ProductStatus status,
+            @RequestParam @Nullable Integer limit, @RequestParam @Nullable String cursor) {
+        int size = Page.limit(limit);
+        return Page.of(products.list(producerId, status, Cursor.decode(cursor), size), size,
+                product -> new Cursor(product.createdAt(), product.id()).encode());
+    }
+
+    @PostMapping("/{id}/submissions")
+    ResponseEntity<SubmissionAccepted> submit(@PathVariable UUID id,
+            @Valid @RequestBody(required = false) @Nullable SubmissionRequest request) {
+        String level = request == null || request.level() == null ? "COMMUNE" : request.level();
+        ProductSubmitted submitted = catalog.submit(id, level);
+        return ResponseEntity.status(HttpStatus.ACCEPTED)
+                .location(URI.create("/api/products/" + id))
+                .body(new SubmissionAccepted(submitted.submissionId(), id, level, "SUBMITTED"));
+    }
+}

@@ -1,0 +1,44 @@
+package vn.ocop.catalog;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+
+/** Request bodies for tests: real-sounding data, unique where the platform demands it. */
+public final class CatalogFixtures {
+
+    private CatalogFixtures() {
+    }
+
+    public static Map<String, Object> cooperativeInThaiNguyen() {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("name", "Hợp tác xã Chè Tân Cương");
+        body.put("type", "COOPERATIVE");
+        body.put("taxCode", uniqueTaxCode());
+        body.put("province", "Thái Nguyên");
+        body.put("commune", "Tân Cương");
+        body.put("address", "Xóm Hồng Thái 2");
+        body.put("phone", "0208 3855 123");
+        body.put("email", "htxchetancuong@example.vn");
+        return body;
+    }
+
+    public static Map<String, Object> teaFromThaiNguyen(String producerId) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("producerId", producerId);
+        body.put("name", "Chè Thái Nguyên Tân Cương");
+        body.put("group", 2);
+        body.put("subgroup", "2.2");
+        body.put("description", "Chè xanh búp khô, hái tay");
+        body.put("story", "Vùng chè Tân Cương dưới chân núi Pháo.");
+        body.put("unit", "hộp 200 g");
+        body.put("wholesalePriceVnd", 180000);
+        body.put("minOrderQuantity", 50);
+        body.put("origin", Map.of("province", "Thái Nguyên", "commune", "Tân Cương"));
+        return body;
+    }
+
+    public static String uniqueTaxCode() {
+        return String.valueOf(ThreadLocalRandom.current().nextLong(1_000_000_000L, 9_999_999_999L));
+    }
+}

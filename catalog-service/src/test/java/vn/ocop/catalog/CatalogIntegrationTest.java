@@ -1,0 +1,27 @@
+package vn.ocop.catalog;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import vn.ocop.testsupport.Http;
+import vn.ocop.testsupport.TestInfrastructure;
+
+/** catalog-service on a random port, against the JVM's shared broker and its own database. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "spring.config.name=" + CatalogApplication.CONFIG_NAME)
+public abstract class CatalogIntegrationTest {
+
+    @LocalServerPort
+    protected int port;
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        TestInfrastructure.shared().register(registry, "catalog");
+    }
+
+    protected Http http() {
+        return Http.at(port);
+    }
+}
