@@ -12,6 +12,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param unitPriceVnd the listing's wholesale price when the order was placed
  * @param totalVnd quantity times unit price, in VND
+ * @param province the product's province of origin (where the producer's office is)
  */
 public record OrderPlaced(
         UUID eventId,
@@ -21,6 +22,7 @@ public record OrderPlaced(
         UUID productId,
         String productName,
         UUID producerId,
+        String province,
         UUID retailerId,
         String retailerName,
         int quantity,

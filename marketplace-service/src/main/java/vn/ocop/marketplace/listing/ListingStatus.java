@@ -1,0 +1,7 @@
+package vn.ocop.marketplace.listing;
+
+/** Only active listings are found in search and can be ordered. */
+public enum ListingStatus {
+    ACTIVE,
+    WITHDRAWN
+}

@@ -1,0 +1,47 @@
+package vn.ocop.marketplace;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import vn.ocop.contracts.catalog.ProductSnapshot;
+import vn.ocop.contracts.evaluation.ProductCertified;
+
+/** Certification events as evaluation-service would publish them, for products made up per test. */
+public final class Certificates {
+
+    private static final AtomicInteger NUMBER = new AtomicInteger(ThreadLocalHolder.start());
+
+    private Certificates() {
+    }
+
+    public static ProductCertified teaFromThaiNguyen(int stars) {
+        return certified(product("Chè Thái Nguyên Tân Cương", "Hợp tác xã Chè Tân Cương", 2, "2.2", "Thái Nguyên", 180_000, 50),
+                stars, Instant.now());
+    }
+
+    public static ProductCertified honeyFromHaGiang(int stars) {
+        return certified(product("Mật ong bạc hà Hà Giang", "Hợp tác xã Ong mật Quản Bạ", 1, "1.4", "Hà Giang", 320_000, 20),
+                stars, Instant.now());
+    }
+
+    public static ProductSnapshot product(String name, String producer, int group, String subgroup, String province,
+            long price, int minOrder) {
+        return new ProductSnapshot(UUID.randomUUID(), UUID.randomUUID(), producer, name, group, subgroup, "Mô tả " + name,
+                "Câu chuyện " + name, "hộp", price, minOrder, province, null);
+    }
+
+    public static ProductCertified certified(ProductSnapshot product, int stars, Instant at) {
+        LocalDate from = LocalDate.now();
+        return new ProductCertified(UUID.randomUUID(), at, "OCOP-2026-%06d".formatted(NUMBER.incrementAndGet()),
+                UUID.randomUUID(), product.productId(), stars, stars * 18.0, "PROVINCE", from, from.plusMonths(36),
+                "QD148-2023", product);
+    }
+
+    private static final class ThreadLocalHolder {
+        static int start() {
+            return (int) (System.nanoTime() % 500_000);
+        }
+    }
+}
