@@ -3,6 +3,7 @@ package vn.ocop.messaging.inbox;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +37,7 @@ public class InboxDispatcher implements Consumer<Message<byte[]>> {
 
     private static final Logger log = LoggerFactory.getLogger(InboxDispatcher.class);
 
-    private final Map<String, EventHandler<?>> handlers = new HashMap<>();
+    private final Map<String, List<EventHandler<?>>> handlers = new HashMap<>();
     private final List<IncomingEventHandler> everyEventHandlers;
     private final EventCodec codec;
     private final JdbcTemplate jdbc;
@@ -48,9 +49,7 @@ public class InboxDispatcher implements Consumer<Message<byte[]>> {
             EventCodec codec, JdbcTemplate jdbc, TransactionTemplate transaction, String consumer,
             MeterRegistry meters) {
         for (EventHandler<?> handler : handlers) {
-            if (this.handlers.putIfAbsent(handler.type().name(), handler) != null) {
-                throw new IllegalStateException("two handlers for " + handler.type().name());
-            }
+            this.handlers.computeIfAbsent(handler.type().name(), name -> new ArrayList<>()).add(handler);
         }
         this.everyEventHandlers = List.copyOf(everyEventHandlers);
         this.codec = codec;
@@ -63,20 +62,20 @@ public class InboxDispatcher implements Consumer<Message<byte[]>> {
     @Override
     public void accept(Message<byte[]> message) {
         IncomingEvent incoming = read(message);
-        EventHandler<?> handler = handlers.get(incoming.type());
-        if (handler == null && everyEventHandlers.isEmpty()) {
+        List<EventHandler<?>> typed = handlers.getOrDefault(incoming.type(), List.of());
+        if (typed.isEmpty() && everyEventHandlers.isEmpty()) {
             log.debug("{} has no handler for {}; skipped", consumer, incoming.type());
             count("skipped", incoming.type());
             return;
         }
-        DomainEvent event = handler == null ? null : decode(handler, message.getPayload());
+        DomainEvent event = typed.isEmpty() ? null : decode(typed.getFirst(), message.getPayload());
         Boolean applied = transaction.execute(status -> {
             if (!recordInInbox(incoming)) {
                 return false;
             }
             everyEventHandlers.forEach(h -> h.handle(incoming));
-            if (handler != null && event != null) {
-                apply(handler, event);
+            if (event != null) {
+                typed.forEach(handler -> apply(handler, event));
             }
             return true;
         });
@@ -108,7 +107,8 @@ public class InboxDispatcher implements Consumer<Message<byte[]>> {
         String type = header(message, CloudEventHeaders.TYPE);
         String id = header(message, CloudEventHeaders.ID);
         if (type == null || id == null) {
-            throw new UnreadableEventException("record without " + CloudEventHeaders.TYPE + " or " + CloudEventHeaders.ID);
+            throw new UnreadableEventException("record without " + CloudEventHeaders.TYPE + " or " + CloudEventHeaders.ID
+                    + "; headers: " + message.getHeaders().keySet());
         }
         UUID eventId;
         Instant time;
@@ -127,8 +127,15 @@ public class InboxDispatcher implements Consumer<Message<byte[]>> {
                 new String(message.getPayload(), StandardCharsets.UTF_8));
     }
 
+    /**
+     * Spring Cloud Function recognises CloudEvents and may hand them over with canonical
+     * {@code ce-} names instead of the Kafka binding's {@code ce_}: either spelling is accepted.
+     */
     private static @Nullable String header(Message<?> message, String name) {
         Object value = message.getHeaders().get(name);
+        if (value == null && name.startsWith("ce_")) {
+            value = message.getHeaders().get("ce-" + name.substring(3));
+        }
         return value == null ? null : EventCodec.headerText(value);
     }
 

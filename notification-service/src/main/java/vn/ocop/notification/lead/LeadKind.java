@@ -1,0 +1,7 @@
+package vn.ocop.notification.lead;
+
+/** Where a lead comes from. */
+public enum LeadKind {
+    ORDER,
+    DEMAND_MATCH
+}
