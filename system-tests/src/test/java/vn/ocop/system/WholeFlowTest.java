@@ -1,0 +1,202 @@
+package vn.ocop.system;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import vn.ocop.testsupport.Http.Response;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * DESIGN §2 end to end, through the public HTTP APIs only: a producer registers and submits a
+ * product, a council certifies it, the product becomes a listing by itself, the office sees it,
+ * a supermarket orders it, and the producer gets the lead.
+ */
+class WholeFlowTest {
+
+    private static final List<String> CRITERIA = List.of("A1", "A2", "A3", "B1", "B2", "B3", "C1", "C2", "C3");
+    private static final List<Integer> MAXIMA = List.of(15, 15, 10, 10, 10, 5, 15, 10, 10);
+
+    private static Platform platform;
+
+    @BeforeAll
+    static void startPlatform() {
+        platform = Platform.start();
+    }
+
+    @AfterAll
+    static void stopPlatform() {
+        platform.close();
+    }
+
+    @Test
+    void certifiedProductFlowsFromRegistrationToAProducerLead() {
+        // A province of its own keeps this test's dashboard figures apart.
+        String province = "Thái Nguyên " + UUID.randomUUID().toString().substring(0, 8);
+        String productName = "Chè Tân Cương đặc biệt " + UUID.randomUUID().toString().substring(0, 8);
+
+        String producerId = created(platform.catalog().post("/api/producers", producer(province)));
+        String productId = created(platform.catalog().post("/api/products", product(producerId, productName, province)));
+        Response submission = platform.catalog().post("/api/products/" + productId + "/submissions", Map.of("level", "PROVINCE"));
+        assertThat(submission.status()).isEqualTo(202);
+
+        String evaluationId = awaitEvaluation(submission.text("/submissionId"));
+        Response evaluation = platform.evaluation().get("/api/evaluations/" + evaluationId);
+        assertThat(evaluation.text("/evaluation/product/name")).isEqualTo(productName);
+        for (String member : List.of("Nguyễn Văn An", "Trần Thị Bình", "Lê Hoàng Cường")) {
+            assertThat(platform.evaluation().post("/api/evaluations/" + evaluationId + "/scores", sheet(member, 0.82)).status())
+                    .isEqualTo(201);
+        }
+
+        Response decision = platform.evaluation().post("/api/evaluations/" + evaluationId + "/decision");
+        assertThat(decision.at("/stars").asInt()).isEqualTo(4);
+        String certificateNo = decision.text("/certificateNo");
+
+        Response listing = awaitListing(productName);
+        String listingId = listing.text("/items/0/id");
+        assertThat(listing.text("/items/0/certificateNo")).isEqualTo(certificateNo);
+        assertThat(listing.at("/items/0/stars").asInt()).isEqualTo(4);
+        assertThat(listing.text("/items/0/producerName")).isEqualTo("Hợp tác xã Chè Tân Cương");
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            Response product = platform.catalog().get("/api/products/" + productId);
+            assertThat(product.text("/status")).isEqualTo("CERTIFIED");
+            assertThat(product.text("/certificateNo")).isEqualTo(certificateNo);
+        });
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> platform.notification()
+                .get("/api/events?type=vn.ocop.marketplace.listing-created.v1&subject=" + listingId).at("/items").size() == 1);
+        String summary = "/api/dashboard/summary?province=" + province.replace(" ", "%20");
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            Response dashboard = platform.notification().get(summary);
+            assertThat(dashboard.at("/funnel").findValues("count").stream().map(n -> n.asLong()).toList())
+                    .containsExactly(1L, 1L, 1L, 1L, 0L);
+        });
+
+        String retailerId = created(platform.marketplace().post("/api/retailers", supermarket()));
+        Response order = platform.marketplace().post("/api/orders", order(retailerId, listingId, 200),
+                Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+        assertThat(order.status()).isEqualTo(201);
+        assertThat(order.at("/totalVnd").asLong()).isEqualTo(200 * 180_000L);
+
+        Response leads = await().atMost(Duration.ofSeconds(20)).until(
+                () -> platform.notification().get("/api/leads?producerId=" + producerId),
+                response -> response.at("/items").size() == 1);
+        assertThat(leads.text("/items/0/buyerName")).isEqualTo("Siêu thị Hà Nội Xanh");
+        assertThat(leads.text("/items/0/productName")).isEqualTo(productName);
+        assertThat(leads.at("/items/0/valueVnd").asLong()).isEqualTo(36_000_000L);
+        await().atMost(Duration.ofSeconds(20)).until(
+                () -> platform.notification().get(summary).at("/orders/placed").asLong() == 1);
+    }
+
+    /**
+     * Prints the time from the certifying decision to the listing being searchable, over a run of
+     * certifications: a figure for the record, not an assertion.
+     */
+    @Test
+    void timeFromCertifyingDecisionToSearchableListingIsMeasured() {
+        String province = "Hà Giang";
+        String producerId = created(platform.catalog().post("/api/producers", producer(province)));
+        List<Long> millis = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            String productName = "Mật ong bạc hà " + UUID.randomUUID().toString().substring(0, 8);
+            String productId = created(platform.catalog().post("/api/products", product(producerId, productName, province)));
+            String submissionId = platform.catalog().post("/api/products/" + productId + "/submissions").text("/submissionId");
+            String evaluationId = awaitEvaluation(submissionId);
+            platform.evaluation().post("/api/evaluations/" + evaluationId + "/scores", sheet("Vàng Seo Dũng", 0.6));
+
+            long start = System.nanoTime();
+            assertThat(platform.evaluation().post("/api/evaluations/" + evaluationId + "/decision").at("/certified").asBoolean())
+                    .isTrue();
+            awaitListing(productName);
+            millis.add(Duration.ofNanos(System.nanoTime() - start).toMillis());
+        }
+        List<Long> warm = millis.subList(2, millis.size()).stream().sorted().toList();
+        System.out.printf("certified -> searchable listing, %d decisions after 2 warm-up: min %d ms, median %d ms, max %d ms (all: %s)%n",
+                warm.size(), warm.getFirst(), warm.get(warm.size() / 2), warm.getLast(), millis);
+        assertThat(millis).hasSize(12);
+    }
+
+    private static String awaitEvaluation(String submissionId) {
+        return await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(10)).until(
+                () -> platform.evaluation().get("/api/evaluations?submissionId=" + submissionId),
+                response -> response.at("/items").size() == 1).text("/items/0/id");
+    }
+
+    private static Response awaitListing(String productName) {
+        String query = "/api/listings?q=" + productName.replace(" ", "+");
+        return await().atMost(Duration.ofSeconds(20)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(5))
+                .until(() -> platform.marketplace().get(query), response -> response.at("/items").size() == 1);
+    }
+
+    private static String created(Response response) {
+        assertThat(response.status()).as(response.body().toString()).isEqualTo(201);
+        return response.text("/id");
+    }
+
+    private static Map<String, Object> producer(String province) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("name", "Hợp tác xã Chè Tân Cương");
+        body.put("type", "COOPERATIVE");
+        body.put("taxCode", String.valueOf(ThreadLocalRandom.current().nextLong(1_000_000_000L, 9_999_999_999L)));
+        body.put("province", province);
+        body.put("commune", "Tân Cương");
+        body.put("phone", "0208 3855 123");
+        body.put("email", "htxchetancuong@example.vn");
+        return body;
+    }
+
+    private static Map<String, Object> product(String producerId, String name, String province) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("producerId", producerId);
+        body.put("name", name);
+        body.put("group", 2);
+        body.put("subgroup", "2.2");
+        body.put("description", "Chè xanh búp khô, hái tay");
+        body.put("story", "Vùng chè dưới chân núi Pháo.");
+        body.put("unit", "hộp 200 g");
+        body.put("wholesalePriceVnd", 180_000);
+        body.put("minOrderQuantity", 50);
+        body.put("origin", Map.of("province", province, "commune", "Tân Cương"));
+        return body;
+    }
+
+    private static Map<String, Object> sheet(String evaluator, double share) {
+        List<Map<String, Object>> scores = new ArrayList<>();
+        for (int i = 0; i < CRITERIA.size(); i++) {
+            scores.add(Map.of("criterion", CRITERIA.get(i), "points", (int) Math.round(MAXIMA.get(i) * share)));
+        }
+        return Map.of("evaluator", evaluator, "scores", scores);
+    }
+
+    private static Map<String, Object> supermarket() {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("name", "Siêu thị Hà Nội Xanh");
+        body.put("type", "SUPERMARKET_CHAIN");
+        body.put("taxCode", String.valueOf(ThreadLocalRandom.current().nextLong(1_000_000_000L, 9_999_999_999L)));
+        body.put("province", "Hà Nội");
+        body.put("address", "25 Tràng Tiền, Hoàn Kiếm");
+        return body;
+    }
+
+    private static Map<String, Object> order(String retailerId, String listingId, int quantity) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("retailerId", retailerId);
+        body.put("listingId", listingId);
+        body.put("quantity", quantity);
+        body.put("deliveryProvince", "Hà Nội");
+        body.put("deliveryAddress", "Kho Long Biên, 12 Ngọc Lâm");
+        return body;
+    }
+}
