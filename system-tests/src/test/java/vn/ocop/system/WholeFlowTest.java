@@ -128,6 +128,19 @@ class WholeFlowTest {
         assertThat(millis).hasSize(12);
     }
 
+    @Test
+    void everyServiceReportsReadinessMetricsAndItsApiDescription() {
+        for (var service : List.of(platform.catalog(), platform.evaluation(), platform.marketplace(), platform.notification())) {
+            assertThat(service.get("/actuator/health/readiness").text("/status")).isEqualTo("UP");
+            assertThat(service.get("/actuator/health/liveness").text("/status")).isEqualTo("UP");
+            assertThat(service.getText("/actuator/prometheus")).contains("ocop_outbox_lag_seconds").contains("ocop_outbox_pending");
+            Response api = service.get("/v3/api-docs");
+            assertThat(api.status()).isEqualTo(200);
+            assertThat(api.text("/openapi")).startsWith("3.");
+            assertThat(api.at("/paths").size()).isPositive();
+        }
+    }
+
     private static String awaitEvaluation(String submissionId) {
         return await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(10)).until(
                 () -> platform.evaluation().get("/api/evaluations?submissionId=" + submissionId),

@@ -45,6 +45,21 @@ public final class Http {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET(), Map.of());
     }
 
+    /** The body as text, for endpoints that do not answer JSON (Prometheus, say). */
+    public String getText(String path) {
+        try {
+            return CLIENT.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+        }
+        catch (IOException e) {
+            throw new IllegalStateException("request failed", e);
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public Response post(String path, Object body) {
         return post(path, body, Map.of());
     }
