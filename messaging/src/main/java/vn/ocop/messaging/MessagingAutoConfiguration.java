@@ -20,6 +20,7 @@ import vn.ocop.messaging.inbox.EventHandler;
 import vn.ocop.messaging.inbox.InboxDispatcher;
 import vn.ocop.messaging.inbox.IncomingEventHandler;
 import vn.ocop.messaging.outbox.Outbox;
+import vn.ocop.messaging.outbox.OutboxMetrics;
 import vn.ocop.messaging.outbox.OutboxRelay;
 
 /** Wires the outbox, its relay and the inbox into every service that has this library. */
@@ -37,6 +38,11 @@ public class MessagingAutoConfiguration {
     @Bean
     Outbox outbox(JdbcTemplate jdbc, EventCodec codec, MessagingProperties properties) {
         return new Outbox(jdbc, codec, properties.serviceName());
+    }
+
+    @Bean
+    OutboxMetrics outboxMetrics(JdbcTemplate jdbc, MeterRegistry meters) {
+        return new OutboxMetrics(jdbc, meters);
     }
 
     @Bean

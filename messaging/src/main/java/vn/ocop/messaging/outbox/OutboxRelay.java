@@ -25,7 +25,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageHeaders;
@@ -74,14 +73,6 @@ public class OutboxRelay implements SmartLifecycle {
                 .publishPercentiles(0.5, 0.95, 0.99)
                 .register(meters);
         this.published = Counter.builder("ocop.outbox.published").description("Events published").register(meters);
-        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
-        Gauge.builder("ocop.outbox.lag", jdbc, OutboxRelay::lagSeconds)
-                .description("Age in seconds of the oldest event not yet published (0 when none)")
-                .baseUnit("seconds")
-                .register(meters);
-        Gauge.builder("ocop.outbox.pending", jdbc, OutboxRelay::pending)
-                .description("Events committed but not yet published")
-                .register(meters);
         Gauge.builder("ocop.outbox.leader", this, relay -> relay.leader ? 1 : 0)
                 .description("1 on the instance whose relay currently publishes")
                 .register(meters);
@@ -260,18 +251,5 @@ public class OutboxRelay implements SmartLifecycle {
         catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    private static double lagSeconds(JdbcTemplate jdbc) {
-        Double lag = jdbc.queryForObject("""
-                select coalesce(extract(epoch from clock_timestamp() - min(created_at)), 0)
-                from outbox_event where published_at is null
-                """, Double.class);
-        return lag == null ? 0 : lag;
-    }
-
-    private static double pending(JdbcTemplate jdbc) {
-        Long count = jdbc.queryForObject("select count(*) from outbox_event where published_at is null", Long.class);
-        return count == null ? 0 : count;
     }
 }
