@@ -1,0 +1,139 @@
+package vn.ocop.local;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Properties;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import kafka.server.KafkaConfig;
+import kafka.server.KafkaRaftServer;
+import kafka.tools.StorageTool;
+import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.utils.Time;
+
+/**
+ * The broker and the database server: real Apache Kafka (KRaft, from the Kafka jars) and real
+ * PostgreSQL 17 (embedded binaries), on fixed ports, keeping their data between runs.
+ */
+final class Infrastructure implements AutoCloseable {
+
+    static final String DB_USER = "postgres";
+    static final String DB_PASSWORD = "postgres";
+
+    private final EmbeddedPostgres postgres;
+    private final KafkaRaftServer kafka;
+
+    private Infrastructure(EmbeddedPostgres postgres, KafkaRaftServer kafka) {
+        this.postgres = postgres;
+        this.kafka = kafka;
+    }
+
+    static Infrastructure start(Options options) throws IOException {
+        EmbeddedPostgres postgres = startPostgres(options);
+        try {
+            return new Infrastructure(postgres, startKafka(options));
+        }
+        catch (IOException | RuntimeException e) {
+            postgres.close();
+            throw e;
+        }
+    }
+
+    private static EmbeddedPostgres startPostgres(Options options) throws IOException {
+        Path dataDir = options.dataDir().resolve("postgres");
+        Files.createDirectories(dataDir);
+        EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                .setPort(options.postgresPort())
+                .setDataDirectory(dataDir)
+                .setCleanDataDirectory(false)
+                .setServerConfig("max_connections", "200")
+                .setPGStartupWait(Duration.ofSeconds(60))
+                .setRegisterShutdownHook(false)
+                .start();
+        try (Connection connection = DriverManager.getConnection(jdbcUrl(options, "postgres"), DB_USER, DB_PASSWORD);
+                Statement statement = connection.createStatement()) {
+            for (String database : Options.SERVICES) {
+                try (ResultSet exists = statement.executeQuery(
+                        "select 1 from pg_database where datname = '" + database + "'")) {
+                    if (!exists.next()) {
+                        statement.execute("create database " + database);
+                    }
+                }
+            }
+        }
+        catch (SQLException e) {
+            postgres.close();
+            throw new IOException("could not create the services' databases", e);
+        }
+        return postgres;
+    }
+
+    private static KafkaRaftServer startKafka(Options options) throws IOException {
+        Path logDir = options.dataDir().resolve("kafka");
+        Files.createDirectories(logDir);
+        Properties properties = new Properties();
+        properties.put("node.id", "1");
+        properties.put("process.roles", "broker,controller");
+        properties.put("listeners", "PLAINTEXT://localhost:" + options.kafkaPort() + ",CONTROLLER://localhost:"
+                + options.kafkaControllerPort());
+        properties.put("advertised.listeners", "PLAINTEXT://localhost:" + options.kafkaPort());
+        properties.put("controller.listener.names", "CONTROLLER");
+        properties.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+        properties.put("controller.quorum.voters", "1@localhost:" + options.kafkaControllerPort());
+        properties.put("log.dirs", logDir.toString());
+        properties.put("num.partitions", "3");
+        properties.put("auto.create.topics.enable", "true");
+        properties.put("offsets.topic.replication.factor", "1");
+        properties.put("transaction.state.log.replication.factor", "1");
+        properties.put("transaction.state.log.min.isr", "1");
+        properties.put("share.coordinator.state.topic.replication.factor", "1");
+        properties.put("share.coordinator.state.topic.min.isr", "1");
+        properties.put("group.initial.rebalance.delay.ms", "0");
+        if (!Files.exists(logDir.resolve("meta.properties"))) {
+            format(properties, logDir);
+        }
+        KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(properties, false), Time.SYSTEM);
+        server.startup();
+        return server;
+    }
+
+    /** Formats the log directory once, with a new cluster id; later runs reuse it. */
+    private static void format(Properties properties, Path logDir) throws IOException {
+        Path config = logDir.resolveSibling("kafka-server.properties");
+        try (var out = Files.newOutputStream(config)) {
+            properties.store(out, "written by the local platform launcher");
+        }
+        ByteArrayOutputStream output = new ByteArrayOutputStream();
+        int code = StorageTool.execute(new String[] { "format", "-t", Uuid.randomUuid().toString(), "-c", config.toString(),
+                "--ignore-formatted" }, new PrintStream(output, true, StandardCharsets.UTF_8));
+        if (code != 0) {
+            throw new IOException("could not format Kafka's log directory: " + output.toString(StandardCharsets.UTF_8));
+        }
+    }
+
+    static String jdbcUrl(Options options, String database) {
+        return "jdbc:postgresql://localhost:" + options.postgresPort() + "/" + database;
+    }
+
+    @Override
+    public void close() {
+        kafka.shutdown();
+        kafka.awaitShutdown();
+        try {
+            postgres.close();
+        }
+        catch (IOException e) {
+            System.err.println("PostgreSQL did not stop cleanly: " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,143 @@
+package vn.ocop.local;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * One service as a separate JVM: started from its executable jar, told where Kafka and its
+ * database are through the environment variables its configuration reads, its output shown with
+ * a prefix and kept in a file.
+ */
+final class ServiceProcess {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private final String name;
+    private final int port;
+    private final Process process;
+    private volatile boolean stopping;
+
+    private ServiceProcess(String name, int port, Process process) {
+        this.name = name;
+        this.port = port;
+        this.process = process;
+    }
+
+    static ServiceProcess start(String service, Options options, Path root) throws IOException {
+        String artifact = service + "-service";
+        Path jar = executableJar(root.resolve(artifact).resolve("target"), artifact);
+        String java = ProcessHandle.current().info().command().orElse("java");
+        List<String> command = new ArrayList<>(List.of(java, "-XX:+UseSerialGC", "-Xms64m", "-Xmx512m",
+                "-XX:TieredStopAtLevel=1", "-jar", jar.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        Map<String, String> env = builder.environment();
+        String prefix = service.toUpperCase();
+        env.put("KAFKA_BOOTSTRAP", "localhost:" + options.kafkaPort());
+        env.put(prefix + "_DB_URL", Infrastructure.jdbcUrl(options, service));
+        env.put(prefix + "_DB_USER", Infrastructure.DB_USER);
+        env.put(prefix + "_DB_PASSWORD", Infrastructure.DB_PASSWORD);
+        env.put(prefix + "_PORT", String.valueOf(options.servicePorts().get(service)));
+        ServiceProcess started = new ServiceProcess(artifact, options.servicePorts().get(service), builder.start());
+        started.pipeOutput(options.logs().resolve(service + ".log"));
+        return started;
+    }
+
+    private static Path executableJar(Path target, String artifact) throws IOException {
+        if (!Files.isDirectory(target)) {
+            throw new IOException(artifact + " is not built: run ./mvnw -DskipTests package first");
+        }
+        try (Stream<Path> files = Files.list(target)) {
+            return files.filter(file -> file.getFileName().toString().startsWith(artifact)
+                            && file.getFileName().toString().endsWith("-exec.jar"))
+                    .findFirst()
+                    .orElseThrow(() -> new IOException(artifact + " has no executable jar in " + target
+                            + ": run ./mvnw -DskipTests package first"));
+        }
+    }
+
+    private void pipeOutput(Path logFile) throws IOException {
+        PrintWriter log = new PrintWriter(Files.newBufferedWriter(logFile, StandardCharsets.UTF_8,
+                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND), true);
+        String label = "[%-12s] ".formatted(name.replace("-service", ""));
+        Thread.ofPlatform().name(name + "-output").daemon().start(() -> {
+            try (BufferedReader reader = new BufferedReader(
+                    new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = reader.readLine()) != null) {
+                    System.out.println(label + line);
+                    log.println(line);
+                }
+            }
+            catch (IOException e) {
+                System.out.println(label + "(output closed: " + e.getMessage() + ")");
+            }
+            finally {
+                log.close();
+            }
+        });
+        process.onExit().thenAccept(exited -> {
+            if (!stopping) {
+                System.out.println("[platform    ] " + name + " stopped unexpectedly with exit code " + exited.exitValue()
+                        + "; see " + logFile);
+            }
+        });
+    }
+
+    String name() {
+        return name;
+    }
+
+    String url() {
+        return "http://localhost:" + port;
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** True once the service answers its readiness probe with UP. */
+    boolean isReady() {
+        try {
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url() + "/actuator/health/readiness"))
+                    .timeout(Duration.ofSeconds(2)).GET().build(), HttpResponse.BodyHandlers.ofString());
+            return response.statusCode() == 200 && response.body().contains("\"UP\"");
+        }
+        catch (IOException e) {
+            return false;
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** Asks the service to stop (graceful shutdown), and forces it after a while. */
+    void stop() {
+        stopping = true;
+        process.destroy();
+        try {
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+        }
+    }
+}
