@@ -16,10 +16,24 @@ public final class EventTypes {
     private static final List<EventType<?>> ALL = List.of(
             CatalogEvents.PRODUCT_REGISTERED,
             CatalogEvents.PRODUCT_SUBMITTED,
+            CatalogEvents.PRODUCT_UPDATED,
+            CatalogEvents.PRODUCT_WITHDRAWN,
             EvaluationEvents.PRODUCT_CERTIFIED,
             EvaluationEvents.CERTIFICATION_REJECTED,
+            EvaluationEvents.CERTIFICATION_REVOKED,
+            EvaluationEvents.CERTIFICATION_EXPIRED,
             MarketplaceEvents.LISTING_CREATED,
-            MarketplaceEvents.ORDER_PLACED);
+            MarketplaceEvents.LISTING_UPDATED,
+            MarketplaceEvents.LISTING_WITHDRAWN,
+            MarketplaceEvents.ORDER_PLACED,
+            MarketplaceEvents.ORDER_ACCEPTED,
+            MarketplaceEvents.ORDER_REJECTED,
+            MarketplaceEvents.ORDER_SHIPPED,
+            MarketplaceEvents.ORDER_DELIVERED,
+            MarketplaceEvents.ORDER_CANCELLED,
+            MarketplaceEvents.PURCHASE_REQUEST_POSTED,
+            MarketplaceEvents.PURCHASE_REQUEST_CLOSED,
+            MarketplaceEvents.DEMAND_MATCHED);
 
     private static final Map<String, EventType<?>> BY_NAME =
             ALL.stream().collect(Collectors.toUnmodifiableMap(EventType::name, Function.identity()));

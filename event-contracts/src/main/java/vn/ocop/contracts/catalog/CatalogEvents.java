@@ -14,6 +14,12 @@ public final class CatalogEvents {
     public static final EventType<ProductSubmitted> PRODUCT_SUBMITTED = new EventType<>(
             "vn.ocop.catalog.product-submitted.v1", Topics.CATALOG_PRODUCT, SOURCE, ProductSubmitted.class);
 
+    public static final EventType<ProductUpdated> PRODUCT_UPDATED = new EventType<>(
+            "vn.ocop.catalog.product-updated.v1", Topics.CATALOG_PRODUCT, SOURCE, ProductUpdated.class);
+
+    public static final EventType<ProductWithdrawn> PRODUCT_WITHDRAWN = new EventType<>(
+            "vn.ocop.catalog.product-withdrawn.v1", Topics.CATALOG_PRODUCT, SOURCE, ProductWithdrawn.class);
+
     private CatalogEvents() {
     }
 }

@@ -16,6 +16,12 @@ public final class EvaluationEvents {
             "vn.ocop.evaluation.certification-rejected.v1", Topics.EVALUATION_CERTIFICATION, SOURCE,
             CertificationRejected.class);
 
+    public static final EventType<CertificationRevoked> CERTIFICATION_REVOKED = new EventType<>(
+            "vn.ocop.evaluation.certification-revoked.v1", Topics.EVALUATION_CERTIFICATION, SOURCE, CertificationRevoked.class);
+
+    public static final EventType<CertificationExpired> CERTIFICATION_EXPIRED = new EventType<>(
+            "vn.ocop.evaluation.certification-expired.v1", Topics.EVALUATION_CERTIFICATION, SOURCE, CertificationExpired.class);
+
     private EvaluationEvents() {
     }
 }

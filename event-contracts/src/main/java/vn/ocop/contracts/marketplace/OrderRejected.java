@@ -1,0 +1,33 @@
+package vn.ocop.contracts.marketplace;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import vn.ocop.contracts.DomainEvent;
+
+/**
+ * The producer rejected an order, with a reason.
+ *
+ * @param province the product's province of origin
+ * @param totalVnd the order's total in VND, fixed when it was placed
+ */
+public record OrderRejected(
+        UUID eventId,
+        Instant occurredAt,
+        UUID orderId,
+        UUID listingId,
+        UUID productId,
+        String productName,
+        UUID producerId,
+        String province,
+        UUID retailerId,
+        String retailerName,
+        int quantity,
+        long totalVnd,
+        String reason) implements DomainEvent {
+
+    @Override
+    public String subject() {
+        return orderId.toString();
+    }
+}
