@@ -6,6 +6,10 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import vn.ocop.contracts.catalog.ProductSnapshot;
+import vn.ocop.contracts.catalog.ProductUpdated;
+import vn.ocop.contracts.catalog.ProductWithdrawn;
+import vn.ocop.contracts.evaluation.CertificationExpired;
+import vn.ocop.contracts.evaluation.CertificationRevoked;
 import vn.ocop.contracts.evaluation.ProductCertified;
 
 /** Certification events as evaluation-service would publish them, for products made up per test. */
@@ -37,6 +41,39 @@ public final class Certificates {
         return new ProductCertified(UUID.randomUUID(), at, "OCOP-2026-%06d".formatted(NUMBER.incrementAndGet()),
                 UUID.randomUUID(), product.productId(), stars, stars * 18.0, "PROVINCE", from, from.plusMonths(36),
                 "QD148-2023", product);
+    }
+
+    public static CertificationRevoked revoked(ProductCertified certificate, Instant at) {
+        return new CertificationRevoked(UUID.randomUUID(), at, certificate.certificateNo(), certificate.productId(),
+                "Vi phạm an toàn thực phẩm");
+    }
+
+    public static CertificationExpired expired(ProductCertified certificate, Instant at) {
+        return new CertificationExpired(UUID.randomUUID(), at, certificate.certificateNo(), certificate.productId(),
+                certificate.validUntil());
+    }
+
+    public static ProductUpdated priced(ProductSnapshot product, long price, int minOrder, Instant at) {
+        ProductSnapshot changed = new ProductSnapshot(product.productId(), product.producerId(), product.producerName(),
+                product.name(), product.group(), product.subgroup(), product.description(), product.story(), product.unit(),
+                price, minOrder, product.originProvince(), product.originCommune());
+        return new ProductUpdated(UUID.randomUUID(), at, product.productId(),
+                java.util.List.of("wholesalePriceVnd", "minOrderQuantity"), changed);
+    }
+
+    public static ProductWithdrawn withdrawn(ProductSnapshot product, Instant at) {
+        return new ProductWithdrawn(UUID.randomUUID(), at, product.productId(), product.producerId(), "Ngừng sản xuất");
+    }
+
+    /** A word no other test uses, to find exactly this test's listings. */
+    public static String uniqueWord() {
+        String letters = "bcdghklmnpqrstvx";
+        StringBuilder word = new StringBuilder("zq");
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        for (int i = 0; i < 6; i++) {
+            word.append(letters.charAt(random.nextInt(letters.length())));
+        }
+        return word.toString();
     }
 
     private static final class ThreadLocalHolder {

@@ -6,7 +6,10 @@ import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 
-/** A certified product as retailers see it: what it is, who makes it, its stars and terms. */
+/**
+ * A certified product as retailers see it: what it is, who makes it, its stars and terms. A
+ * withdrawn listing keeps its page, saying why it is unavailable.
+ */
 public record Listing(
         UUID id,
         UUID productId,
@@ -28,6 +31,8 @@ public record Listing(
         LocalDate validUntil,
         Instant certifiedAt,
         ListingStatus status,
+        @Nullable String withdrawnReason,
+        @Nullable Instant withdrawnAt,
         Instant createdAt,
         Instant updatedAt) {
 

@@ -1,5 +1,6 @@
 package vn.ocop.marketplace.listing;
 
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.validation.constraints.Max;
@@ -13,8 +14,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import vn.ocop.web.Cursor;
-import vn.ocop.web.InvalidRequestException;
 import vn.ocop.web.NotFoundException;
 import vn.ocop.web.Page;
 
@@ -22,19 +21,19 @@ import vn.ocop.web.Page;
 @RequestMapping("/api/listings")
 class ListingController {
 
-    /** Search filters; all optional. */
-    record Query(@Nullable String q, @Nullable Integer group, @Nullable Integer minStars, @Nullable String province,
-            @Nullable Long maxPriceVnd) {
-    }
-
     private final Listings listings;
 
     ListingController(Listings listings) {
         this.listings = listings;
     }
 
+    /**
+     * Active listings. {@code q} matches without regard to case or diacritics and tolerates a
+     * typo in longer words; {@code sort} is relevance (the default with {@code q}), stars, newest
+     * (the default without) or price (lowest first).
+     */
     @GetMapping
-    Page<Listing> search(@RequestParam @Nullable @Size(max = 200) String q,
+    Page<Listing> search(@RequestParam @Nullable @Size(max = ListingQuery.MAX_QUERY_LENGTH) String q,
             @RequestParam @Nullable @Min(1) @Max(6) Integer group,
             @RequestParam @Nullable @Min(1) @Max(5) Integer minStars,
             @RequestParam @Nullable @Size(max = 100) String province,
@@ -42,15 +41,15 @@ class ListingController {
             @RequestParam @Nullable String sort,
             @RequestParam @Nullable Integer limit,
             @RequestParam @Nullable String cursor) {
-        if (sort != null && !sort.equals("newest")) {
-            throw new InvalidRequestException("sort", "sort must be newest");
-        }
         int size = Page.limit(limit);
-        String query = q == null || q.isBlank() ? null : q;
-        return Page.of(listings.search(new Query(query, group, minStars, province, maxPriceVnd), Cursor.decode(cursor), size),
-                size, listing -> new Cursor(listing.createdAt(), listing.id()).encode());
+        ListingQuery query = ListingQuery.of(q, group, minStars, province, maxPriceVnd, sort);
+        List<Listings.Found> found = listings.search(query, ListingCursor.decode(cursor, query.sort()), size);
+        Page<Listings.Found> page = Page.of(found, size,
+                last -> new ListingCursor(query.sort(), last.key(), last.listing().id()).encode());
+        return new Page<>(page.items().stream().map(Listings.Found::listing).toList(), page.nextCursor());
     }
 
+    /** Any listing, also a withdrawn one, which says why it is unavailable. */
     @GetMapping("/{id}")
     Listing get(@PathVariable UUID id) {
         return listings.find(id).orElseThrow(() -> new NotFoundException("listing", id));

@@ -1,28 +1,40 @@
 package vn.ocop.marketplace.listing;
 
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.DataClassRowMapper;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-import vn.ocop.contracts.evaluation.ProductCertified;
-import vn.ocop.web.Cursor;
-
-/** Listings in marketplace's database. */
+/**
+ * Listings in marketplace's database, and their search. PostgreSQL does the matching: unaccent
+ * (through the immutable {@code f_unaccent}) for diacritics and "đ", pg_trgm for typos and for
+ * the indexes that keep substring search fast.
+ */
 @Repository
 public class Listings {
 
-    private static final String SELECT = """
-            select id, product_id, producer_id, producer_name, name, product_group, subgroup, description, story, unit,
-                wholesale_price_vnd, min_order_quantity, province, commune, stars, score, certificate_no, valid_until,
-                certified_at, status, created_at, updated_at
-            from listing
+    /** A listing with the sort key that placed it on its page. */
+    record Found(Listing listing, String key) {
+    }
+
+    private static final String COLUMNS = """
+            id, product_id, producer_id, producer_name, name, product_group, subgroup, description, story, unit,
+            wholesale_price_vnd, min_order_quantity, province, commune, stars, score, certificate_no, valid_until,
+            certified_at, status, withdrawn_reason, withdrawn_at, created_at, updated_at
             """;
+
+    private static final RowMapper<Listing> LISTING = new DataClassRowMapper<>(Listing.class);
 
     private final JdbcClient jdbc;
 
@@ -31,51 +43,111 @@ public class Listings {
     }
 
     public Optional<Listing> find(UUID id) {
-        return jdbc.sql(SELECT + " where id = ?").param(id).query(Listing.class).optional();
+        return jdbc.sql("select " + COLUMNS + " from listing where id = ?").param(id).query(LISTING).optional();
     }
 
-    Optional<Listing> findByProductForUpdate(UUID productId) {
-        return jdbc.sql(SELECT + " where product_id = ? for update").param(productId).query(Listing.class).optional();
+    Optional<Listing> findByProduct(UUID productId) {
+        return jdbc.sql("select " + COLUMNS + " from listing where product_id = ?").param(productId).query(LISTING)
+                .optional();
     }
 
-    void insert(UUID id, ProductCertified c) {
-        var p = c.product();
+    /** Writes the listing a product should have, creating it on first certification. */
+    void save(ListingRules.Desired d) {
+        var p = d.product();
         jdbc.sql("""
                 insert into listing (id, product_id, producer_id, producer_name, name, product_group, subgroup,
                     description, story, unit, wholesale_price_vnd, min_order_quantity, province, commune, stars, score,
-                    certificate_no, valid_until, certified_at, status, search_text)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'ACTIVE',
-                    lower(unaccent(concat_ws(' ', ?::text, ?::text, ?::text))))
+                    certificate_no, valid_until, certified_at, status, withdrawn_reason, withdrawn_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
+                    case when ? = 'WITHDRAWN' then now() end)
+                on conflict (product_id) do update set producer_name = excluded.producer_name, name = excluded.name,
+                    product_group = excluded.product_group, subgroup = excluded.subgroup,
+                    description = excluded.description, story = excluded.story, unit = excluded.unit,
+                    wholesale_price_vnd = excluded.wholesale_price_vnd, min_order_quantity = excluded.min_order_quantity,
+                    province = excluded.province, commune = excluded.commune, stars = excluded.stars,
+                    score = excluded.score, certificate_no = excluded.certificate_no, valid_until = excluded.valid_until,
+                    certified_at = excluded.certified_at, status = excluded.status,
+                    withdrawn_reason = excluded.withdrawn_reason,
+                    withdrawn_at = case when excluded.status = 'WITHDRAWN'
+                        then coalesce(listing.withdrawn_at, now()) end,
+                    updated_at = now()
                 """)
-                .params(id, p.productId(), p.producerId(), p.producerName(), p.name(), p.group(), p.subgroup(),
+                .params(d.listingId(), p.productId(), p.producerId(), p.producerName(), p.name(), p.group(), p.subgroup(),
                         p.description(), p.story(), p.unit(), p.wholesalePriceVnd(), p.minOrderQuantity(),
-                        p.originProvince(), p.originCommune(), c.stars(), c.score(), c.certificateNo(), c.validUntil(),
-                        Timestamp.from(c.occurredAt()), p.name(), p.producerName(), p.originProvince())
+                        p.originProvince(), p.originCommune(), d.stars(), d.score(), d.certificateNo(), d.validUntil(),
+                        Timestamp.from(d.certifiedAt()), d.status().name(), d.withdrawnReason(), d.status().name())
                 .update();
     }
 
-    void applyCertificate(UUID id, ProductCertified c) {
-        jdbc.sql("""
-                update listing set stars = ?, score = ?, certificate_no = ?, valid_until = ?, certified_at = ?,
-                    status = 'ACTIVE', updated_at = now()
-                where id = ?
-                """)
-                .params(c.stars(), c.score(), c.certificateNo(), c.validUntil(), Timestamp.from(c.occurredAt()), id)
-                .update();
+    /** Every active listing a purchase request's criteria match, up to a bound. */
+    public List<Listing> matching(ListingQuery criteria, int limit) {
+        return search(criteria, null, limit).stream().map(Found::listing).limit(limit).toList();
+    }
+
+    /** Active listings matching the query, one page in the query's order. */
+    List<Found> search(ListingQuery query, @Nullable ListingCursor after, int limit) {
+        List<Object> params = new ArrayList<>();
+        String rank = "0::numeric";
+        if (query.q() != null) {
+            rank = "round((2 * word_similarity(lower(f_unaccent(?)), name_norm)"
+                    + " + word_similarity(lower(f_unaccent(?)), search_text))::numeric, 6)";
+            params.add(query.q());
+            params.add(query.q());
+        }
+        StringBuilder sql = new StringBuilder("select * from (select ").append(COLUMNS).append(", ").append(rank)
+                .append(" as rank from listing where status = 'ACTIVE'");
+        params.addAll(matchConditions(query, sql));
+        sql.append(") found where true");
+        ListingQuery.Sort sort = query.sort() == ListingQuery.Sort.RELEVANCE && query.q() == null
+                ? ListingQuery.Sort.NEWEST : query.sort();
+        if (after != null) {
+            String[] key = after.key().split(",");
+            switch (sort) {
+                case RELEVANCE -> {
+                    sql.append(" and (rank, id) < (?, ?)");
+                    params.add(new BigDecimal(key[0]));
+                }
+                case STARS -> {
+                    sql.append(" and (stars, created_at, id) < (?, ?, ?)");
+                    params.add(Integer.parseInt(key[0]));
+                    params.add(Timestamp.from(Instant.parse(key[1])));
+                }
+                case NEWEST -> {
+                    sql.append(" and (created_at, id) < (?, ?)");
+                    params.add(Timestamp.from(Instant.parse(key[0])));
+                }
+                case PRICE -> {
+                    sql.append(" and (wholesale_price_vnd, id) > (?, ?)");
+                    params.add(Long.parseLong(key[0]));
+                }
+            }
+            params.add(after.id());
+        }
+        sql.append(switch (sort) {
+            case RELEVANCE -> " order by rank desc, id desc";
+            case STARS -> " order by stars desc, created_at desc, id desc";
+            case NEWEST -> " order by created_at desc, id desc";
+            case PRICE -> " order by wholesale_price_vnd, id";
+        });
+        sql.append(" limit ?");
+        params.add(limit + 1);
+        return jdbc.sql(sql.toString()).params(params).query((rs, row) -> found(rs, row, sort)).list();
     }
 
     /**
-     * Active listings, newest first. Each word of {@code q} must appear in the name, producer or
-     * province, compared without case or diacritics ("che thai nguyen" finds "Chè Thái Nguyên").
+     * Appends the filters and the words of a query; every word must appear in the listing's
+     * searchable text, or, for longer words, a word close to it must.
      */
-    List<Listing> search(ListingController.Query query, @Nullable Cursor after, int limit) {
-        StringBuilder sql = new StringBuilder(SELECT).append(" where status = 'ACTIVE'");
+    private static List<Object> matchConditions(ListingQuery query, StringBuilder sql) {
         List<Object> params = new ArrayList<>();
-        if (query.q() != null) {
-            for (String word : query.q().strip().split("\\s+")) {
-                sql.append(" and search_text like '%' || lower(unaccent(?)) || '%' escape '\\'");
-                params.add(word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_"));
+        for (String word : query.words()) {
+            sql.append(" and (search_text like '%' || lower(f_unaccent(?)) || '%' escape '\\'");
+            params.add(escapeLike(word));
+            if (word.length() >= ListingQuery.FUZZY_MIN_LENGTH) {
+                sql.append(" or lower(f_unaccent(?)) <% search_text");
+                params.add(word);
             }
+            sql.append(")");
         }
         if (query.group() != null) {
             sql.append(" and product_group = ?");
@@ -86,20 +158,28 @@ public class Listings {
             params.add(query.minStars());
         }
         if (query.province() != null) {
-            sql.append(" and lower(unaccent(province)) = lower(unaccent(?))");
+            sql.append(" and lower(f_unaccent(province)) = lower(f_unaccent(?))");
             params.add(query.province());
         }
         if (query.maxPriceVnd() != null) {
             sql.append(" and wholesale_price_vnd <= ?");
             params.add(query.maxPriceVnd());
         }
-        if (after != null) {
-            sql.append(" and (created_at, id) < (?, ?)");
-            params.add(Timestamp.from(after.time()));
-            params.add(after.id());
-        }
-        sql.append(" order by created_at desc, id desc limit ?");
-        params.add(limit + 1);
-        return jdbc.sql(sql.toString()).params(params).query(Listing.class).list();
+        return params;
+    }
+
+    private static String escapeLike(String word) {
+        return word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    private static Found found(ResultSet rs, int row, ListingQuery.Sort sort) throws SQLException {
+        Listing listing = LISTING.mapRow(rs, row);
+        String key = switch (sort) {
+            case RELEVANCE -> rs.getBigDecimal("rank").toPlainString();
+            case STARS -> listing.stars() + "," + listing.createdAt();
+            case NEWEST -> listing.createdAt().toString();
+            case PRICE -> String.valueOf(listing.wholesalePriceVnd());
+        };
+        return new Found(listing, key);
     }
 }

@@ -59,6 +59,20 @@ class OrderController {
                 : ResponseEntity.ok().location(location).header("Idempotent-Replayed", "true").body(placement.order());
     }
 
+    record Transition(@Nullable @Size(max = 1000) String reason) {
+    }
+
+    /**
+     * {@code accept}, {@code reject} (with a reason) and {@code ship} are the producer's moves;
+     * {@code deliver} and {@code cancel} (before shipping) the retailer's. An illegal move is 409
+     * and changes nothing.
+     */
+    @PostMapping("/{id}/{action:accept|reject|ship|deliver|cancel}")
+    Order move(@PathVariable UUID id, @PathVariable String action,
+            @Valid @RequestBody(required = false) @Nullable Transition request) {
+        return desk.move(id, OrderStatus.ACTIONS_BY_PATH.get(action), request == null ? null : request.reason());
+    }
+
     @GetMapping("/{id}")
     Order get(@PathVariable UUID id) {
         return orders.find(id).orElseThrow(() -> new NotFoundException("order", id));

@@ -17,8 +17,9 @@ import vn.ocop.web.Cursor;
 class Orders {
 
     private static final String SELECT = """
-            select id, retailer_id, listing_id, product_id, producer_id, product_name, quantity, unit, unit_price_vnd,
-                total_vnd, delivery_province, delivery_address, note, status, created_at
+            select id, retailer_id, retailer_name, listing_id, product_id, producer_id, product_name, province, quantity,
+                unit, unit_price_vnd, total_vnd, delivery_province, delivery_address, note, status, status_reason,
+                created_at, updated_at
             from purchase_order
             """;
 
@@ -31,15 +32,26 @@ class Orders {
     /** Inserts the order unless the retailer already used this idempotency key; true when inserted. */
     boolean insert(Order o, @Nullable String idempotencyKey) {
         return jdbc.sql("""
-                insert into purchase_order (id, retailer_id, listing_id, product_id, producer_id, product_name, quantity,
-                    unit, unit_price_vnd, total_vnd, delivery_province, delivery_address, note, status, idempotency_key)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                insert into purchase_order (id, retailer_id, retailer_name, listing_id, product_id, producer_id,
+                    product_name, province, quantity, unit, unit_price_vnd, total_vnd, delivery_province,
+                    delivery_address, note, status, idempotency_key)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 on conflict (retailer_id, idempotency_key) do nothing
                 """)
-                .params(o.id(), o.retailerId(), o.listingId(), o.productId(), o.producerId(), o.productName(),
-                        o.quantity(), o.unit(), o.unitPriceVnd(), o.totalVnd(), o.deliveryProvince(),
-                        o.deliveryAddress(), o.note(), o.status(), idempotencyKey)
+                .params(o.id(), o.retailerId(), o.retailerName(), o.listingId(), o.productId(), o.producerId(),
+                        o.productName(), o.province(), o.quantity(), o.unit(), o.unitPriceVnd(), o.totalVnd(),
+                        o.deliveryProvince(), o.deliveryAddress(), o.note(), o.status().name(), idempotencyKey)
                 .update() == 1;
+    }
+
+    Optional<Order> findForUpdate(UUID id) {
+        return jdbc.sql(SELECT + " where id = ? for update").param(id).query(Order.class).optional();
+    }
+
+    void saveStatus(Order order) {
+        jdbc.sql("update purchase_order set status = ?, status_reason = ?, updated_at = now() where id = ?")
+                .params(order.status().name(), order.statusReason(), order.id())
+                .update();
     }
 
     Optional<Order> find(UUID id) {
