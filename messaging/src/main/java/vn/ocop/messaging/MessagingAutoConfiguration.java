@@ -11,11 +11,14 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
+import vn.ocop.messaging.deadletter.DeadLetterEndpoint;
+import vn.ocop.messaging.deadletter.DeadLetters;
 import vn.ocop.messaging.inbox.EventHandler;
 import vn.ocop.messaging.inbox.InboxDispatcher;
 import vn.ocop.messaging.inbox.IncomingEventHandler;
@@ -50,6 +53,18 @@ public class MessagingAutoConfiguration {
     OutboxRelay outboxRelay(DataSource dataSource, StreamBridge streamBridge, MessagingProperties properties,
             MeterRegistry meters) {
         return new OutboxRelay(dataSource, streamBridge, properties, meters);
+    }
+
+    @Bean
+    DeadLetters deadLetters(Environment environment, MessagingProperties properties,
+            InboxDispatcher inbound) {
+        return new DeadLetters(environment.getRequiredProperty("spring.cloud.stream.kafka.binder.brokers"),
+                properties.serviceName(), inbound);
+    }
+
+    @Bean
+    DeadLetterEndpoint deadLetterEndpoint(DeadLetters deadLetters) {
+        return new DeadLetterEndpoint(deadLetters);
     }
 
     /** The consumer function every service binds as {@code inbound-in-0}. */

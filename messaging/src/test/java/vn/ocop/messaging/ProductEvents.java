@@ -26,6 +26,10 @@ final class ProductEvents {
         return registered(productId, AppliedEvents.ALWAYS_FAILS);
     }
 
+    static ProductRegistered failingUntilFixed(UUID productId) {
+        return registered(productId, AppliedEvents.FAILS_UNTIL_FIXED);
+    }
+
     private static ProductRegistered registered(UUID productId, String name) {
         return new ProductRegistered(UUID.randomUUID(), Instant.now(), productId, UUID.randomUUID(), name, 1,
                 "Chè và sản phẩm từ chè", "Thái Nguyên");

@@ -61,12 +61,21 @@ public class InboxDispatcher implements Consumer<Message<byte[]>> {
 
     @Override
     public void accept(Message<byte[]> message) {
+        apply(message);
+    }
+
+    /**
+     * Applies one record; false when it was applied before (or no handler wants its type).
+     *
+     * @throws UnreadableEventException when the record is not a readable event
+     */
+    public boolean apply(Message<byte[]> message) {
         IncomingEvent incoming = read(message);
         List<EventHandler<?>> typed = handlers.getOrDefault(incoming.type(), List.of());
         if (typed.isEmpty() && everyEventHandlers.isEmpty()) {
             log.debug("{} has no handler for {}; skipped", consumer, incoming.type());
             count("skipped", incoming.type());
-            return;
+            return false;
         }
         DomainEvent event = typed.isEmpty() ? null : decode(typed.getFirst(), message.getPayload());
         Boolean applied = transaction.execute(status -> {
@@ -79,7 +88,9 @@ public class InboxDispatcher implements Consumer<Message<byte[]>> {
             }
             return true;
         });
-        count(Boolean.TRUE.equals(applied) ? "applied" : "duplicate", incoming.type());
+        boolean done = Boolean.TRUE.equals(applied);
+        count(done ? "applied" : "duplicate", incoming.type());
+        return done;
     }
 
     private boolean recordInInbox(IncomingEvent event) {

@@ -23,6 +23,11 @@ public class AppliedEvents implements EventHandler<ProductRegistered> {
 
     public static final String ALWAYS_FAILS = "always fails";
 
+    /** A product whose handling fails until {@link #fix()} is called, like a bug that gets fixed. */
+    public static final String FAILS_UNTIL_FIXED = "fails until fixed";
+
+    private volatile boolean fixed;
+
     private final JdbcTemplate jdbc;
     // In memory on purpose: a failed attempt's database writes are rolled back.
     private final Map<UUID, AtomicInteger> attempts = new ConcurrentHashMap<>();
@@ -40,9 +45,16 @@ public class AppliedEvents implements EventHandler<ProductRegistered> {
     public void handle(ProductRegistered event) {
         attempts.computeIfAbsent(event.eventId(), id -> new AtomicInteger()).incrementAndGet();
         jdbc.update("insert into applied_event (event_id, product_id) values (?, ?)", event.eventId(), event.productId());
+        if (FAILS_UNTIL_FIXED.equals(event.name()) && !fixed) {
+            throw new IllegalStateException("the handler is broken for product " + event.productId());
+        }
         if (ALWAYS_FAILS.equals(event.name())) {
             throw new IllegalStateException("the handler fails for product " + event.productId());
         }
+    }
+
+    public void fix() {
+        fixed = true;
     }
 
     /** How many times the handler was called for an event, whether the call committed or not. */
