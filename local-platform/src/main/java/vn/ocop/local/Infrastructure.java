@@ -25,10 +25,10 @@ import org.apache.kafka.common.utils.Time;
  * The broker and the database server: real Apache Kafka (KRaft, from the Kafka jars) and real
  * PostgreSQL 17 (embedded binaries), on fixed ports, keeping their data between runs.
  */
-final class Infrastructure implements AutoCloseable {
+public final class Infrastructure implements AutoCloseable {
 
-    static final String DB_USER = "postgres";
-    static final String DB_PASSWORD = "postgres";
+    public static final String DB_USER = "postgres";
+    public static final String DB_PASSWORD = "postgres";
 
     private final EmbeddedPostgres postgres;
     private final KafkaRaftServer kafka;
@@ -38,7 +38,7 @@ final class Infrastructure implements AutoCloseable {
         this.kafka = kafka;
     }
 
-    static Infrastructure start(Options options) throws IOException {
+    public static Infrastructure start(Options options) throws IOException {
         EmbeddedPostgres postgres = startPostgres(options);
         try {
             return new Infrastructure(postgres, startKafka(options));
@@ -57,6 +57,8 @@ final class Infrastructure implements AutoCloseable {
                 .setDataDirectory(dataDir)
                 .setCleanDataDirectory(false)
                 .setServerConfig("max_connections", "200")
+                // Exact commit times of rows: what the benchmarks measure latency with.
+                .setServerConfig("track_commit_timestamp", "on")
                 .setPGStartupWait(Duration.ofSeconds(60))
                 .setRegisterShutdownHook(false)
                 .start();
@@ -121,7 +123,7 @@ final class Infrastructure implements AutoCloseable {
         }
     }
 
-    static String jdbcUrl(Options options, String database) {
+    public static String jdbcUrl(Options options, String database) {
         return "jdbc:postgresql://localhost:" + options.postgresPort() + "/" + database;
     }
 

@@ -11,10 +11,10 @@ import java.util.Map;
  *
  * @param servicePorts the HTTP port of each service, by service name
  */
-record Options(Path dataDir, int kafkaPort, int kafkaControllerPort, int postgresPort, Map<String, Integer> servicePorts,
+public record Options(Path dataDir, int kafkaPort, int kafkaControllerPort, int postgresPort, Map<String, Integer> servicePorts,
         boolean demo) {
 
-    static final List<String> SERVICES = List.of("catalog", "evaluation", "marketplace", "notification");
+    public static final List<String> SERVICES = List.of("catalog", "evaluation", "marketplace", "notification");
 
     static final String USAGE = """
             Usage: ./run-local [--demo] [--data-dir=DIR] [--kafka-port=N] [--postgres-port=N]
@@ -27,7 +27,7 @@ record Options(Path dataDir, int kafkaPort, int kafkaControllerPort, int postgre
               --<service>-port=N HTTP port of a service (defaults 8081-8084; env CATALOG_PORT, …)
             """;
 
-    static Options parse(String[] args, Map<String, String> env) {
+    public static Options parse(String[] args, Map<String, String> env) {
         Path dataDir = Path.of(env.getOrDefault("OCOP_DATA_DIR", ".run-data"));
         int kafkaPort = intOf(env.getOrDefault("KAFKA_PORT", "9092"), "KAFKA_PORT");
         int postgresPort = intOf(env.getOrDefault("POSTGRES_PORT", "5432"), "POSTGRES_PORT");

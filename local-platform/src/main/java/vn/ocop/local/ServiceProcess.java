@@ -23,7 +23,7 @@ import java.util.stream.Stream;
  * database are through the environment variables its configuration reads, its output shown with
  * a prefix and kept in a file.
  */
-final class ServiceProcess {
+public final class ServiceProcess {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -38,7 +38,12 @@ final class ServiceProcess {
         this.process = process;
     }
 
-    static ServiceProcess start(String service, Options options, Path root) throws IOException {
+    public static ServiceProcess start(String service, Options options, Path root) throws IOException {
+        return start(service, options, root, true);
+    }
+
+    /** @param echo whether to show the service's output on this console (it always goes to its log file) */
+    public static ServiceProcess start(String service, Options options, Path root, boolean echo) throws IOException {
         String artifact = service + "-service";
         Path jar = executableJar(root.resolve(artifact).resolve("target"), artifact);
         String java = ProcessHandle.current().info().command().orElse("java");
@@ -53,7 +58,7 @@ final class ServiceProcess {
         env.put(prefix + "_DB_PASSWORD", Infrastructure.DB_PASSWORD);
         env.put(prefix + "_PORT", String.valueOf(options.servicePorts().get(service)));
         ServiceProcess started = new ServiceProcess(artifact, options.servicePorts().get(service), builder.start());
-        started.pipeOutput(options.logs().resolve(service + ".log"));
+        started.pipeOutput(options.logs().resolve(service + ".log"), echo);
         return started;
     }
 
@@ -70,7 +75,7 @@ final class ServiceProcess {
         }
     }
 
-    private void pipeOutput(Path logFile) throws IOException {
+    private void pipeOutput(Path logFile, boolean echo) throws IOException {
         PrintWriter log = new PrintWriter(Files.newBufferedWriter(logFile, StandardCharsets.UTF_8,
                 java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND), true);
         String label = "[%-12s] ".formatted(name.replace("-service", ""));
@@ -79,7 +84,9 @@ final class ServiceProcess {
                     new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                 String line;
                 while ((line = reader.readLine()) != null) {
-                    System.out.println(label + line);
+                    if (echo) {
+                        System.out.println(label + line);
+                    }
                     log.println(line);
                 }
             }
@@ -98,20 +105,24 @@ final class ServiceProcess {
         });
     }
 
-    String name() {
+    public String name() {
         return name;
     }
 
-    String url() {
+    public long pid() {
+        return process.pid();
+    }
+
+    public String url() {
         return "http://localhost:" + port;
     }
 
-    boolean isAlive() {
+    public boolean isAlive() {
         return process.isAlive();
     }
 
     /** True once the service answers its readiness probe with UP. */
-    boolean isReady() {
+    public boolean isReady() {
         try {
             HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url() + "/actuator/health/readiness"))
                     .timeout(Duration.ofSeconds(2)).GET().build(), HttpResponse.BodyHandlers.ofString());
@@ -127,7 +138,7 @@ final class ServiceProcess {
     }
 
     /** Asks the service to stop (graceful shutdown), and forces it after a while. */
-    void stop() {
+    public void stop() {
         stopping = true;
         process.destroy();
         try {

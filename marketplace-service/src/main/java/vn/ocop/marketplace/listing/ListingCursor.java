@@ -14,14 +14,14 @@ import vn.ocop.web.InvalidRequestException;
  *
  * @param key the sort key of the last listing (relevance rank, stars and time, time, or price)
  */
-record ListingCursor(ListingQuery.Sort sort, String key, UUID id) {
+public record ListingCursor(ListingQuery.Sort sort, String key, UUID id) {
 
-    String encode() {
+    public String encode() {
         String plain = sort.name() + "|" + key + "|" + id;
         return Base64.getUrlEncoder().withoutPadding().encodeToString(plain.getBytes(StandardCharsets.UTF_8));
     }
 
-    static @Nullable ListingCursor decode(@Nullable String cursor, ListingQuery.Sort expected) {
+    public static @Nullable ListingCursor decode(@Nullable String cursor, ListingQuery.Sort expected) {
         if (cursor == null || cursor.isBlank()) {
             return null;
         }

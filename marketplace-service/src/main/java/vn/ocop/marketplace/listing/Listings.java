@@ -25,7 +25,7 @@ import org.springframework.stereotype.Repository;
 public class Listings {
 
     /** A listing with the sort key that placed it on its page. */
-    record Found(Listing listing, String key) {
+    public record Found(Listing listing, String key) {
     }
 
     private static final String COLUMNS = """
@@ -38,7 +38,7 @@ public class Listings {
 
     private final JdbcClient jdbc;
 
-    Listings(JdbcClient jdbc) {
+    public Listings(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
@@ -85,7 +85,7 @@ public class Listings {
     }
 
     /** Active listings matching the query, one page in the query's order. */
-    List<Found> search(ListingQuery query, @Nullable ListingCursor after, int limit) {
+    public List<Found> search(ListingQuery query, @Nullable ListingCursor after, int limit) {
         List<Object> params = new ArrayList<>();
         String rank = "0::numeric";
         if (query.q() != null) {

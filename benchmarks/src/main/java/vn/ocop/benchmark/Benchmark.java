@@ -1,0 +1,239 @@
+package vn.ocop.benchmark;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import javax.sql.DataSource;
+
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+import vn.ocop.local.Infrastructure;
+import vn.ocop.local.Options;
+import vn.ocop.local.ServiceProcess;
+
+/**
+ * {@code ./run-benchmark}: starts the platform as {@code ./run-local} does (its own ports and a
+ * fresh data folder), runs every measurement, prints a table and writes a JSON file.
+ */
+public final class Benchmark {
+
+    private Benchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> settings = new LinkedHashMap<>(Map.of(
+                "rate", "200", "events", "2000", "burst", "5000", "search-sizes", "100000,1000000",
+                "clients", "1,16,64", "seconds", "15", "results", "benchmarks/results"));
+        for (String arg : args) {
+            String[] pair = arg.replaceFirst("^--", "").split("=", 2);
+            if (!settings.containsKey(pair[0]) || pair.length != 2) {
+                System.err.println("unknown option " + arg + "; options: " + settings.keySet().stream().map(k -> "--" + k + "=")
+                        .toList());
+                System.exit(2);
+            }
+            settings.put(pair[0], pair[1]);
+        }
+        Path data = Path.of("target", "benchmark-data").toAbsolutePath();
+        deleteRecursively(data);
+        Options options = Options.parse(new String[] { "--data-dir=" + data, "--kafka-port=19092", "--postgres-port=15432",
+                "--catalog-port=18081", "--evaluation-port=18082", "--marketplace-port=18083", "--notification-port=18084" },
+                Map.of());
+        Files.createDirectories(data.resolve("logs"));
+        System.setProperty("ocop.logs", data.resolve("logs").toString());
+
+        Map<String, Object> report = new LinkedHashMap<>();
+        report.put("startedAt", Instant.now().toString());
+        report.put("machine", Map.of("cores", Runtime.getRuntime().availableProcessors(),
+                "java", System.getProperty("java.version"), "os", System.getProperty("os.name")));
+        report.put("settings", settings);
+        System.out.println("Starting Kafka, PostgreSQL and the four services (logs in " + data.resolve("logs") + ") …");
+        try (Infrastructure infrastructure = Infrastructure.start(options)) {
+            List<ServiceProcess> services = new ArrayList<>();
+            try {
+                for (String service : Options.SERVICES) {
+                    services.add(ServiceProcess.start(service, options, Path.of("").toAbsolutePath(), false));
+                }
+                awaitReady(services);
+                run(options, services, settings, report);
+            }
+            finally {
+                services.reversed().forEach(ServiceProcess::stop);
+            }
+        }
+        Path results = Path.of(settings.get("results"));
+        Files.createDirectories(results);
+        Path file = results.resolve("run-" + DateTimeFormatter.ISO_INSTANT.format(Instant.now()).replace(':', '-') + ".json");
+        Files.writeString(file, JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build()
+                .writeValueAsString(report));
+        System.out.println();
+        System.out.println("Results written to " + file);
+        System.exit(0);
+    }
+
+    private static void run(Options options, List<ServiceProcess> services, Map<String, String> settings,
+            Map<String, Object> report) throws Exception {
+        DataSource evaluation = dataSource(options, "evaluation");
+        DataSource marketplace = dataSource(options, "marketplace");
+        DataSource notification = dataSource(options, "notification");
+        FlowBenchmark flow = new FlowBenchmark(evaluation, marketplace, notification);
+        int events = Integer.parseInt(settings.get("events"));
+        double rate = Double.parseDouble(settings.get("rate"));
+
+        System.out.println("Warming up the event flow …");
+        flow.certifiedToListed("warm-up", 300, 100);
+
+        Map<Long, Double> cpuBefore = cpu(options, services);
+        long flowStart = System.nanoTime();
+        List<FlowBenchmark.Result> flows = new ArrayList<>();
+        flows.add(flow.certifiedToListed("certified -> listed at a fixed rate", events, rate));
+        flows.add(flow.certifiedToListed("certified -> listed, as fast as possible", Integer.parseInt(settings.get("burst")), 0));
+        flows.add(flow.orderToLead("order -> lead at a fixed rate", events, rate));
+        double flowSeconds = (System.nanoTime() - flowStart) / 1e9;
+        Map<Long, Double> cpuAfter = cpu(options, services);
+        int flowEvents = events + Integer.parseInt(settings.get("burst")) + events;
+
+        System.out.println();
+        System.out.println("== Event flow (commit-to-commit, PostgreSQL commit timestamps) ==");
+        List<Map<String, Object>> flowJson = new ArrayList<>();
+        for (FlowBenchmark.Result result : flows) {
+            System.out.printf("%s: %d events, offered %s/s, sustained %.0f/s%n", result.name(), result.events(),
+                    result.offeredPerSecond() <= 0 ? "max" : "%.0f".formatted(result.offeredPerSecond()),
+                    result.sustainedPerSecond());
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("name", result.name());
+            json.put("events", result.events());
+            json.put("offeredPerSecond", result.offeredPerSecond());
+            json.put("sustainedPerSecond", Stats.round(result.sustainedPerSecond()));
+            Map<String, Object> latencies = new LinkedHashMap<>();
+            result.latencies().forEach((what, stats) -> {
+                System.out.printf("    %-48s %s%n", what, stats.line());
+                latencies.put(what, stats.json());
+            });
+            json.put("latencies", latencies);
+            flowJson.add(json);
+        }
+        report.put("flow", flowJson);
+
+        System.out.println();
+        System.out.println("== Footprint ==");
+        List<Map<String, Object>> footprint = new ArrayList<>();
+        for (Map.Entry<String, Long> process : processes(options, services).entrySet()) {
+            long pid = process.getValue();
+            double rss = process.getKey().equals("postgresql") ? Footprint.treeRssMib(pid) : Footprint.rssMib(pid);
+            double cpu = cpuAfter.getOrDefault(pid, Double.NaN) - cpuBefore.getOrDefault(pid, Double.NaN);
+            double perThousand = cpu / flowEvents * 1000;
+            System.out.printf("    %-40s RSS %7.0f MiB   CPU %6.1f s over the flow runs = %5.2f s per 1,000 events%n",
+                    process.getKey(), rss, cpu, perThousand);
+            footprint.add(Map.of("process", process.getKey(), "rssMib", Stats.round(rss), "cpuSeconds", Stats.round(cpu),
+                    "cpuSecondsPer1000Events", Stats.round(perThousand)));
+        }
+        report.put("footprint", Map.of("processes", footprint, "flowEvents", flowEvents, "flowSeconds", Stats.round(flowSeconds)));
+
+        System.out.println();
+        System.out.println("== Kafka alone (same producer settings) ==");
+        KafkaLimits.Result kafka = KafkaLimits.measure("localhost:" + options.kafkaPort(), 900, 20_000);
+        System.out.printf("    900-byte records: one at a time (as the relay sends) %.0f/s, pipelined %.0f/s, consumed %.0f/s%n",
+                kafka.oneAtATimePerSecond(), kafka.pipelinedPerSecond(), kafka.consumePerSecond());
+        report.put("kafka", Map.of("messageBytes", kafka.messageBytes(),
+                "oneAtATimePerSecond", Stats.round(kafka.oneAtATimePerSecond()),
+                "pipelinedPerSecond", Stats.round(kafka.pipelinedPerSecond()),
+                "consumedPerSecond", Stats.round(kafka.consumePerSecond())));
+        double certifiedRate = flows.get(1).sustainedPerSecond();
+        System.out.printf("    platform, certified -> listed as fast as possible: %.0f/s = %.0f%% of one-at-a-time sends, %.1f%% of pipelined%n",
+                certifiedRate, 100 * certifiedRate / kafka.oneAtATimePerSecond(), 100 * certifiedRate / kafka.pipelinedPerSecond());
+
+        System.out.println();
+        System.out.println("== Search ==");
+        ServiceProcess marketplaceService = services.get(Options.SERVICES.indexOf("marketplace"));
+        SearchBenchmark search = new SearchBenchmark(marketplace, marketplaceService.url());
+        List<Map<String, Object>> searchJson = new ArrayList<>();
+        for (String size : settings.get("search-sizes").split(",")) {
+            int listings = Integer.parseInt(size.strip());
+            double loadSeconds = search.loadListings(listings);
+            System.out.printf("  %,d listings (loaded in %.0f s)%n", listings, loadSeconds);
+            List<SearchBenchmark.Search> mix = search.mix();
+            for (String clients : settings.get("clients").split(",")) {
+                int c = Integer.parseInt(clients.strip());
+                Duration duration = Duration.ofSeconds(Long.parseLong(settings.get("seconds")));
+                SearchBenchmark.Result http = search.overHttp(listings, c, duration, mix);
+                SearchBenchmark.Result direct = search.direct(listings, c, duration, mix,
+                        Infrastructure.jdbcUrl(options, "marketplace"), Infrastructure.DB_USER, Infrastructure.DB_PASSWORD);
+                for (SearchBenchmark.Result result : List.of(http, direct)) {
+                    System.out.printf("    %2d clients  %-10s %7.0f req/s  %s%s%n", c, result.side(),
+                            result.requestsPerSecond(), result.latency().line(),
+                            result.errors() > 0 ? "  errors " + result.errors() : "");
+                    Map<String, Object> json = new LinkedHashMap<>();
+                    json.put("listings", listings);
+                    json.put("clients", c);
+                    json.put("side", result.side());
+                    json.put("requestsPerSecond", Stats.round(result.requestsPerSecond()));
+                    json.put("latency", result.latency().json());
+                    json.put("errors", result.errors());
+                    searchJson.add(json);
+                }
+                System.out.printf("               http / direct: %.0f%% of the throughput%n",
+                        100 * http.requestsPerSecond() / direct.requestsPerSecond());
+            }
+        }
+        report.put("search", searchJson);
+    }
+
+    private static Map<String, Long> processes(Options options, List<ServiceProcess> services) throws IOException {
+        Map<String, Long> processes = new LinkedHashMap<>();
+        services.forEach(service -> processes.put(service.name(), service.pid()));
+        Path pidFile = options.dataDir().resolve("postgres").resolve("postmaster.pid");
+        if (Files.exists(pidFile)) {
+            processes.put("postgresql", Long.parseLong(Files.readAllLines(pidFile).getFirst().strip()));
+        }
+        processes.put("kafka broker + load generator (this JVM)", ProcessHandle.current().pid());
+        return processes;
+    }
+
+    private static Map<Long, Double> cpu(Options options, List<ServiceProcess> services) throws IOException {
+        Map<Long, Double> cpu = new LinkedHashMap<>();
+        for (Map.Entry<String, Long> process : processes(options, services).entrySet()) {
+            cpu.put(process.getValue(), process.getKey().equals("postgresql")
+                    ? Footprint.treeCpuSeconds(process.getValue()) : Footprint.cpuSeconds(process.getValue()));
+        }
+        return cpu;
+    }
+
+    private static void awaitReady(List<ServiceProcess> services) throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
+        for (ServiceProcess service : services) {
+            while (!service.isReady()) {
+                if (!service.isAlive() || Instant.now().isAfter(deadline)) {
+                    throw new IllegalStateException(service.name() + " did not become ready; see its log");
+                }
+                Thread.sleep(500);
+            }
+        }
+    }
+
+    private static DataSource dataSource(Options options, String database) {
+        return new DriverManagerDataSource(Infrastructure.jdbcUrl(options, database), Infrastructure.DB_USER,
+                Infrastructure.DB_PASSWORD);
+    }
+
+    private static void deleteRecursively(Path path) throws IOException {
+        if (!Files.exists(path)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(path)) {
+            for (Path file : files.sorted((a, b) -> b.getNameCount() - a.getNameCount()).toList()) {
+                Files.delete(file);
+            }
+        }
+    }
+}

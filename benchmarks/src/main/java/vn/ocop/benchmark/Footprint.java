@@ -1,0 +1,58 @@
+package vn.ocop.benchmark;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** Resident memory and CPU time of a process and its descendants, read from /proc (Linux). */
+final class Footprint {
+
+    /** Clock ticks per second of /proc/[pid]/stat; 100 on every Linux this runs on. */
+    private static final double TICKS = 100.0;
+
+    private Footprint() {
+    }
+
+    /** Resident set size in MiB. */
+    static double rssMib(long pid) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(pid), "status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("\\D", "")) / 1024.0;
+                }
+            }
+        }
+        catch (IOException | NumberFormatException e) {
+            return Double.NaN;
+        }
+        return Double.NaN;
+    }
+
+    /** User plus system CPU seconds used so far. */
+    static double cpuSeconds(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / TICKS;
+        }
+        catch (IOException | RuntimeException e) {
+            return Double.NaN;
+        }
+    }
+
+    /** The process and all its descendants (PostgreSQL forks a backend per connection). */
+    static List<Long> tree(long pid) {
+        return ProcessHandle.of(pid).map(root -> Stream.concat(Stream.of(root), root.descendants())
+                .map(ProcessHandle::pid).toList()).orElse(List.of());
+    }
+
+    static double treeRssMib(long pid) {
+        return tree(pid).stream().mapToDouble(Footprint::rssMib).filter(v -> !Double.isNaN(v)).sum();
+    }
+
+    static double treeCpuSeconds(long pid) {
+        return tree(pid).stream().mapToDouble(Footprint::cpuSeconds).filter(v -> !Double.isNaN(v)).sum();
+    }
+}

@@ -1,0 +1,230 @@
+package vn.ocop.benchmark;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import vn.ocop.marketplace.listing.ListingCursor;
+import vn.ocop.marketplace.listing.ListingQuery;
+import vn.ocop.marketplace.listing.Listings;
+
+/**
+ * {@code GET /api/listings} under load, and the same statement run directly: the direct side
+ * calls marketplace's own repository over JDBC in this process, so both run exactly the same SQL
+ * and the difference is HTTP, Spring MVC, JSON and the service's connection pool.
+ */
+final class SearchBenchmark {
+
+    /** One level of concurrency against one side. */
+    record Result(String side, int listings, int clients, double requestsPerSecond, Stats latency, int errors) {
+    }
+
+    /** A search of the fixed mix: the HTTP query string and the same search as the repository runs it. */
+    record Search(String queryString, ListingQuery query, String cursor) {
+    }
+
+    private static final String[] PRODUCTS = { "Chè", "Nước mắm", "Gạo", "Mật ong", "Bưởi", "Cà phê", "Rượu", "Gốm",
+            "Lụa", "Nón lá", "Miến dong", "Nem chua", "Hạt điều", "Tinh dầu tràm", "Sâm", "Bánh pía", "Vải thiều",
+            "Cốm", "Chả mực", "Trà atiso" };
+    private static final String[] PLACES = { "Thái Nguyên", "Phú Quốc", "Mỹ Xuyên", "Đồng Văn", "Phú Diễn", "Buôn Ma Thuột",
+            "Bàu Đá", "Bát Tràng", "Vạn Phúc", "Huế", "Bình Liêu", "Thanh Hóa", "Bình Phước", "Phong Điền", "Ngọc Linh",
+            "Vũng Thơm", "Lục Ngạn", "Làng Vòng", "Hạ Long", "Đà Lạt", "Tân Cương", "Suối Giàng", "Bắc Hà", "Mộc Châu",
+            "Cao Bằng", "Hà Giang", "Sơn La", "Điện Biên", "Lạng Sơn", "Kim Sơn", "Mai Châu", "Đường Lâm", "Nhật Tân",
+            "An Nhơn", "Pù Luông", "Sa Pa", "Tam Đảo", "Cát Bà", "Côn Đảo", "Cần Giờ" };
+    private static final String[] PROVINCES = { "Thái Nguyên", "An Giang", "Cần Thơ", "Tuyên Quang", "Hà Nội", "Đắk Lắk",
+            "Gia Lai", "Huế", "Quảng Ninh", "Thanh Hóa", "Đồng Nai", "Đà Nẵng", "Lâm Đồng", "Lào Cai", "Phú Thọ",
+            "Ninh Bình", "Bắc Ninh", "Sơn La" };
+    private static final String[] PRODUCERS = { "Hợp tác xã", "Công ty TNHH", "Hộ kinh doanh", "Tổ hợp tác", "Công ty CP" };
+    private static final String[] NAMES = { "Nguyễn Văn An", "Trần Thị Bình", "Lê Hoàng Cường", "Phạm Thị Dung",
+            "Hoàng Văn Đức", "Đặng Thị Hoa", "Bùi Văn Khánh", "Đỗ Thị Lan", "Vũ Văn Minh", "Ngô Thị Nga" };
+
+    private final DataSource marketplace;
+    private final String baseUrl;
+
+    SearchBenchmark(DataSource marketplace, String baseUrl) {
+        this.marketplace = marketplace;
+        this.baseUrl = baseUrl;
+    }
+
+    /** Brings the listing table to {@code total} rows of realistic Vietnamese listings; returns seconds spent. */
+    double loadListings(int total) throws Exception {
+        long start = System.nanoTime();
+        int existing = JdbcClient.create(marketplace).sql("select count(*) from listing").query(Integer.class).single();
+        int chunk = 50_000;
+        for (int from = existing; from < total; from += chunk) {
+            int to = Math.min(total, from + chunk);
+            try (Connection connection = marketplace.getConnection(); Statement statement = connection.createStatement()) {
+                statement.execute("""
+                        insert into listing (id, product_id, producer_id, producer_name, name, product_group, subgroup,
+                            description, story, unit, wholesale_price_vnd, min_order_quantity, province, commune, stars,
+                            score, certificate_no, valid_until, certified_at, status, created_at, updated_at)
+                        select gen_random_uuid(), gen_random_uuid(), gen_random_uuid(),
+                            (%s)[1 + i %% %d] || ' ' || (%s)[1 + (i / 7) %% %d],
+                            (%s)[1 + i %% %d] || ' ' || (%s)[1 + (i / 20) %% %d] || ' ' || (i %% 997),
+                            1 + i %% 6, (1 + i %% 6) || '.1', 'Sản phẩm OCOP', 'Câu chuyện của vùng ' || (%s)[1 + (i / 20) %% %d],
+                            'hộp', 20000 + (i * 7919) %% 480000, 10, (%s)[1 + (i / 3) %% %d], null, 3 + i %% 3,
+                            60 + i %% 40, 'BENCH-S-' || i, date '2029-12-31', now(), 'ACTIVE',
+                            now() - (i || ' seconds')::interval, now()
+                        from generate_series(%d, %d) i
+                        """.formatted(array(PRODUCERS), PRODUCERS.length, array(NAMES), NAMES.length, array(PRODUCTS),
+                        PRODUCTS.length, array(PLACES), PLACES.length, array(PLACES), PLACES.length, array(PROVINCES),
+                        PROVINCES.length, from, to - 1));
+            }
+        }
+        try (Connection connection = marketplace.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("analyze listing");
+        }
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    private static String array(String[] values) {
+        List<String> quoted = new ArrayList<>();
+        for (String value : values) {
+            quoted.add("'" + value.replace("'", "''") + "'");
+        }
+        return "array[" + String.join(", ", quoted) + "]";
+    }
+
+    /** The fixed mix: with and without diacritics, a typo, filters, sorts, and a second page. */
+    List<Search> mix() throws Exception {
+        List<Search> mix = new ArrayList<>();
+        mix.add(search("che thai nguyen", null, null, null, null, null));
+        mix.add(search("Chè Thái Nguyên", null, null, null, null, null));
+        mix.add(search("nuoc mam phu quoc", null, null, null, null, null));
+        mix.add(search("mật ong đồng văn", null, 4, null, null, null));
+        mix.add(search("Che Thai Ngyen", null, null, null, null, null));
+        mix.add(search("gao", 1, null, "Cần Thơ", null, null));
+        mix.add(search("gom bat trang", null, null, null, 300_000L, "price"));
+        mix.add(search(null, 2, 5, null, null, "stars"));
+        mix.add(search(null, null, null, "Hà Nội", null, "newest"));
+        Search firstPage = search("lua van phuc", null, null, null, null, "newest");
+        mix.add(firstPage);
+        String next = nextCursor(firstPage.queryString());
+        if (next != null) {
+            mix.add(new Search(firstPage.queryString() + "&cursor=" + next, firstPage.query(), next));
+        }
+        return mix;
+    }
+
+    private static Search search(String q, Integer group, Integer minStars, String province, Long maxPrice, String sort) {
+        StringBuilder qs = new StringBuilder("limit=20");
+        if (q != null) {
+            qs.append("&q=").append(URLEncoder.encode(q, StandardCharsets.UTF_8));
+        }
+        if (group != null) {
+            qs.append("&group=").append(group);
+        }
+        if (minStars != null) {
+            qs.append("&minStars=").append(minStars);
+        }
+        if (province != null) {
+            qs.append("&province=").append(URLEncoder.encode(province, StandardCharsets.UTF_8));
+        }
+        if (maxPrice != null) {
+            qs.append("&maxPriceVnd=").append(maxPrice);
+        }
+        if (sort != null) {
+            qs.append("&sort=").append(sort);
+        }
+        return new Search(qs.toString(), ListingQuery.of(q, group, minStars, province, maxPrice, sort), null);
+    }
+
+    private String nextCursor(String queryString) throws Exception {
+        HttpClient client = HttpClient.newHttpClient();
+        String body = client.send(HttpRequest.newBuilder(URI.create(baseUrl + "/api/listings?" + queryString)).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        int at = body.indexOf("\"nextCursor\":\"");
+        return at < 0 ? null : body.substring(at + 14, body.indexOf('"', at + 14));
+    }
+
+    Result overHttp(int listings, int clients, Duration duration, List<Search> mix) throws Exception {
+        HttpClient client = HttpClient.newBuilder().executor(Executors.newVirtualThreadPerTaskExecutor())
+                .connectTimeout(Duration.ofSeconds(5)).build();
+        return run("http", listings, clients, duration, mix, search -> {
+            HttpResponse<String> response = client.send(HttpRequest.newBuilder(
+                    URI.create(baseUrl + "/api/listings?" + search.queryString())).timeout(Duration.ofSeconds(30)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return response.statusCode() == 200;
+        });
+    }
+
+    Result direct(int listings, int clients, Duration duration, List<Search> mix, String jdbcUrl, String user,
+            String password) throws Exception {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(jdbcUrl);
+        config.setUsername(user);
+        config.setPassword(password);
+        config.setMaximumPoolSize(clients);
+        config.setConnectionInitSql("set pg_trgm.word_similarity_threshold = 0.4");
+        try (HikariDataSource pool = new HikariDataSource(config)) {
+            Listings repository = new Listings(JdbcClient.create(pool));
+            return run("direct SQL", listings, clients, duration, mix, search -> {
+                repository.search(search.query(), ListingCursor.decode(search.cursor(), search.query().sort()), 20);
+                return true;
+            });
+        }
+    }
+
+    private interface Call {
+        boolean run(Search search) throws Exception;
+    }
+
+    private static Result run(String side, int listings, int clients, Duration duration, List<Search> mix, Call call)
+            throws Exception {
+        // Warm-up: JIT, plans and caches, a few seconds, not counted.
+        drive(clients, Duration.ofSeconds(3), mix, call, Collections.synchronizedList(new ArrayList<>()), new AtomicInteger());
+        List<Double> latencies = Collections.synchronizedList(new ArrayList<>());
+        AtomicInteger errors = new AtomicInteger();
+        long start = System.nanoTime();
+        drive(clients, duration, mix, call, latencies, errors);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        return new Result(side, listings, clients, latencies.size() / seconds, Stats.of(latencies), errors.get());
+    }
+
+    private static void drive(int clients, Duration duration, List<Search> mix, Call call, List<Double> latencies,
+            AtomicInteger errors) throws InterruptedException {
+        long end = System.nanoTime() + duration.toNanos();
+        AtomicLong sequence = new AtomicLong();
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int c = 0; c < clients; c++) {
+                pool.submit(() -> {
+                    while (System.nanoTime() < end) {
+                        Search search = mix.get((int) (sequence.getAndIncrement() % mix.size()));
+                        long begin = System.nanoTime();
+                        try {
+                            if (call.run(search)) {
+                                latencies.add((System.nanoTime() - begin) / 1e6);
+                            }
+                            else {
+                                errors.incrementAndGet();
+                            }
+                        }
+                        catch (Exception e) {
+                            errors.incrementAndGet();
+                        }
+                    }
+                    return null;
+                });
+            }
+        }
+    }
+}
