@@ -1,4 +1,7 @@
-/** notification-service: buyer leads for producers and the live picture of the programme for offices. */
+/**
+ * notification-service: recipients' inboxes with e-mail and webhook delivery, buyer leads for
+ * producers, retailers' supply alerts, and the event log and live dashboard for offices.
+ */
 @NullMarked
 package vn.ocop.notification;
 

@@ -53,7 +53,7 @@ class EventLogTest extends NotificationIntegrationTest {
         TestEvents.publishRaw(Topics.MARKETPLACE_DEMAND, subject,
                 ("{\"eventId\":\"" + eventId + "\",\"purchaseRequestId\":\"" + subject + "\",\"province\":\"Hà Nội\"}")
                         .getBytes(StandardCharsets.UTF_8),
-                Map.of(CloudEventHeaders.ID, eventId, CloudEventHeaders.TYPE, "vn.ocop.marketplace.purchase-request-posted.v1",
+                Map.of(CloudEventHeaders.ID, eventId, CloudEventHeaders.TYPE, "vn.ocop.marketplace.purchase-request-amended.v1",
                         CloudEventHeaders.SOURCE, "/marketplace-service", CloudEventHeaders.SPEC_VERSION, "1.0",
                         CloudEventHeaders.SUBJECT, subject, CloudEventHeaders.TIME, Instant.now().toString()));
 

@@ -1,0 +1,7 @@
+package vn.ocop.notification.delivery;
+
+/** How a delivery travels. */
+enum Channel {
+    EMAIL,
+    WEBHOOK
+}

@@ -1,0 +1,124 @@
+package vn.ocop.notification.programme;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import vn.ocop.contracts.catalog.CatalogEvents;
+import vn.ocop.contracts.catalog.ProductRegistered;
+import vn.ocop.contracts.catalog.ProductSnapshot;
+import vn.ocop.contracts.catalog.ProductSubmitted;
+import vn.ocop.contracts.catalog.ProductUpdated;
+import vn.ocop.contracts.evaluation.CertificationRejected;
+import vn.ocop.contracts.evaluation.EvaluationEvents;
+import vn.ocop.contracts.evaluation.ProductCertified;
+import vn.ocop.messaging.EventCodec;
+import vn.ocop.messaging.inbox.EventHandler;
+
+/**
+ * Products by id with their producer and province, from every event that describes them. A
+ * rejection names only the product and travels on another topic than the product's events, so it
+ * may arrive first: it waits in {@code pending_rejection} and is published as soon as the product
+ * is known.
+ */
+@Repository
+public class Products {
+
+    /** A product as far as notification needs it. */
+    public record Product(UUID productId, UUID producerId, String name, String province) {
+    }
+
+    private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
+    private final EventCodec codec;
+
+    Products(JdbcClient jdbc, ApplicationEventPublisher events, EventCodec codec) {
+        this.jdbc = jdbc;
+        this.events = events;
+        this.codec = codec;
+    }
+
+    public Optional<Product> find(UUID productId) {
+        return jdbc.sql("select product_id, producer_id, name, province from product where product_id = ?")
+                .param(productId)
+                .query(Product.class)
+                .optional();
+    }
+
+    void remember(ProductSnapshot product, Instant asOf) {
+        remember(new Product(product.productId(), product.producerId(), product.name(), product.originProvince()), asOf);
+    }
+
+    /** Keeps the newest description of a product, then applies the rejections that were waiting for it. */
+    void remember(Product product, Instant asOf) {
+        jdbc.sql("""
+                insert into product (product_id, producer_id, name, province, as_of) values (?, ?, ?, ?, ?)
+                on conflict (product_id) do update set producer_id = excluded.producer_id, name = excluded.name,
+                    province = excluded.province, as_of = excluded.as_of
+                where product.as_of <= excluded.as_of
+                """)
+                .params(product.productId(), product.producerId(), product.name(), product.province(),
+                        Timestamp.from(asOf))
+                .update();
+        List<String> waiting = jdbc.sql("delete from pending_rejection where product_id = ? returning body::text")
+                .param(product.productId())
+                .query(String.class)
+                .list();
+        Product known = find(product.productId()).orElse(product);
+        for (String body : waiting) {
+            CertificationRejected rejection = codec.fromJson(body.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                    CertificationRejected.class);
+            events.publishEvent(new ProductRejected(rejection, known.producerId(), known.name(), known.province()));
+        }
+    }
+
+    void reject(CertificationRejected rejection) {
+        Optional<Product> product = find(rejection.productId());
+        if (product.isPresent()) {
+            Product known = product.get();
+            events.publishEvent(new ProductRejected(rejection, known.producerId(), known.name(), known.province()));
+            return;
+        }
+        jdbc.sql("insert into pending_rejection (event_id, product_id, body) values (?, ?, ?::jsonb) on conflict do nothing")
+                .params(rejection.eventId(), rejection.productId(), codec.toJson(rejection))
+                .update();
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class Handlers {
+
+        @Bean
+        EventHandler<ProductRegistered> productFromRegistration(Products products) {
+            return EventHandler.on(CatalogEvents.PRODUCT_REGISTERED, e -> products.remember(
+                    new Product(e.productId(), e.producerId(), e.name(), e.originProvince()), e.occurredAt()));
+        }
+
+        @Bean
+        EventHandler<ProductSubmitted> productFromSubmission(Products products) {
+            return EventHandler.on(CatalogEvents.PRODUCT_SUBMITTED, e -> products.remember(e.product(), e.occurredAt()));
+        }
+
+        @Bean
+        EventHandler<ProductUpdated> productFromUpdate(Products products) {
+            return EventHandler.on(CatalogEvents.PRODUCT_UPDATED, e -> products.remember(e.product(), e.occurredAt()));
+        }
+
+        @Bean
+        EventHandler<ProductCertified> productFromCertification(Products products) {
+            return EventHandler.on(EvaluationEvents.PRODUCT_CERTIFIED, e -> products.remember(e.product(), e.occurredAt()));
+        }
+
+        @Bean
+        EventHandler<CertificationRejected> rejectionOfProduct(Products products) {
+            return EventHandler.on(EvaluationEvents.CERTIFICATION_REJECTED, products::reject);
+        }
+    }
+}
