@@ -1,11 +1,31 @@
 package vn.ocop.catalog;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
 /** Request bodies for tests: real-sounding data, unique where the platform demands it. */
 public final class CatalogFixtures {
+
+    /** A one-page PDF. */
+    public static final byte[] PDF = """
+            %PDF-1.4
+            1 0 obj <</Type /Catalog /Pages 2 0 R>> endobj
+            2 0 obj <</Type /Pages /Kids [3 0 R] /Count 1>> endobj
+            3 0 obj <</Type /Page /Parent 2 0 R /MediaBox [0 0 595 842]>> endobj
+            trailer <</Root 1 0 R>>
+            %%EOF
+            """.getBytes(StandardCharsets.US_ASCII);
+
+    /** A 1×1 PNG. */
+    public static final byte[] PNG = Base64.getDecoder().decode(
+            "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==");
+
+    /** The first bytes of a JPEG (JFIF) file. */
+    public static final byte[] JPEG = new byte[] { (byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 0x10, 'J', 'F',
+            'I', 'F', 0, 1, 1, 0, 0, 1, 0, 1, 0, 0, (byte) 0xFF, (byte) 0xD9 };
 
     private CatalogFixtures() {
     }

@@ -24,4 +24,23 @@ public abstract class CatalogIntegrationTest {
     protected Http http() {
         return Http.at(port);
     }
+
+    protected CatalogHttp catalogHttp() {
+        return CatalogHttp.at(port);
+    }
+
+    /** Registers a cooperative and its tea, and returns the product's id. */
+    protected String registerTea() {
+        Http.Response producer = http().post("/api/producers", CatalogFixtures.cooperativeInThaiNguyen());
+        Http.Response product = http().post("/api/products", CatalogFixtures.teaFromThaiNguyen(producer.text("/id")));
+        org.assertj.core.api.Assertions.assertThat(product.status()).as(product.body().toString()).isEqualTo(201);
+        return product.text("/id");
+    }
+
+    /** A registered tea with a complete dossier, ready to be submitted. */
+    protected String submittableTea() {
+        String productId = registerTea();
+        catalogHttp().completeDossier(http(), productId);
+        return productId;
+    }
 }

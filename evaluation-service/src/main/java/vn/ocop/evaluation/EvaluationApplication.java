@@ -6,8 +6,10 @@ import java.util.Map;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 @SpringBootApplication
+@EnableScheduling
 public class EvaluationApplication {
 
     /** The service's configuration file is {@code evaluation-service.yml}, so four services can share one classpath. */

@@ -1,15 +1,19 @@
 package vn.ocop.local;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
@@ -76,9 +80,19 @@ final class DemoData {
             new Retailer("Cửa hàng Quà quê Huế", "STORE", "Huế", "20 Lê Lợi, Thuận Hóa"),
             new Retailer("Tổng kho Đặc sản Tây Bắc", "DISTRIBUTOR", "Lào Cai", "Đường Hoàng Liên, Lào Cai"));
 
-    private static final List<String> CRITERIA = List.of("A1", "A2", "A3", "B1", "B2", "B3", "C1", "C2", "C3");
-    private static final List<Integer> MAXIMA = List.of(15, 15, 10, 10, 10, 5, 15, 10, 10);
-    private static final List<String> COUNCIL = List.of("Nguyễn Văn An", "Trần Thị Bình", "Lê Hoàng Cường");
+    /** A one-page PDF: what the demo puts in a dossier for each document a council asks for. */
+    private static final byte[] PDF = """
+            %PDF-1.4
+            1 0 obj <</Type /Catalog /Pages 2 0 R>> endobj
+            2 0 obj <</Type /Pages /Kids [3 0 R] /Count 1>> endobj
+            3 0 obj <</Type /Page /Parent 2 0 R /MediaBox [0 0 595 842]>> endobj
+            trailer <</Root 1 0 R>>
+            %%EOF
+            """.getBytes(StandardCharsets.US_ASCII);
+
+    /** A 1×1 PNG: the demo's photo of a label. */
+    private static final byte[] PNG = Base64.getDecoder().decode(
+            "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==");
 
     private final JsonMapper json = JsonMapper.builder().build();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -107,16 +121,20 @@ final class DemoData {
                 producers.put(product.producer(), producerId);
             }
             String productId = post(catalog + "/api/products", product(product, producerId)).path("id").asString();
-            String level = product.targetStars() >= 4 ? "PROVINCE" : "COMMUNE";
-            String submissionId = post(catalog + "/api/products/" + productId + "/submissions", Map.of("level", level))
+            completeDossier(productId);
+            // Every product starts at the commune council; those scoring 70 or more climb as the rule set says.
+            String submissionId = post(catalog + "/api/products/" + productId + "/submissions", Map.of())
                     .path("submissionId").asString();
             String evaluationId = awaitEvaluation(submissionId);
             double share = shareFor(product.targetStars());
-            for (String member : COUNCIL) {
-                post(evaluation + "/api/evaluations/" + evaluationId + "/scores", sheet(member, share));
+            boolean certified = false;
+            while (evaluationId != null) {
+                JsonNode decision = decide(evaluationId, share);
+                certified |= decision.path("certified").asBoolean();
+                evaluationId = decision.path("nextEvaluationId").isString()
+                        ? decision.path("nextEvaluationId").asString() : null;
             }
-            JsonNode decision = post(evaluation + "/api/evaluations/" + evaluationId + "/decision", Map.of());
-            if (decision.path("certified").asBoolean()) {
+            if (certified) {
                 listed.add(awaitListing(product.name()));
             }
             else {
@@ -159,14 +177,43 @@ final class DemoData {
         };
     }
 
-    private Map<String, Object> sheet(String member, double share) {
-        List<Map<String, Object>> scores = new ArrayList<>();
-        for (int i = 0; i < CRITERIA.size(); i++) {
-            double jitter = (random.nextDouble() - 0.5) * 0.06;
-            int points = (int) Math.round(MAXIMA.get(i) * Math.min(1.0, Math.max(0.0, share + jitter)));
-            scores.add(Map.of("criterion", CRITERIA.get(i), "points", points));
+    /**
+     * Every member of the council the case names scores each criterion of the case's template,
+     * then the council decides.
+     */
+    private JsonNode decide(String evaluationId, double share) throws IOException, InterruptedException {
+        JsonNode evaluation = get(this.evaluation + "/api/evaluations/" + evaluationId);
+        for (JsonNode member : evaluation.path("council").path("members")) {
+            List<Map<String, Object>> scores = new ArrayList<>();
+            for (JsonNode criterion : evaluation.path("template").path("criteria")) {
+                double jitter = (random.nextDouble() - 0.5) * 0.06;
+                int points = (int) Math.round(criterion.path("maxPoints").asInt()
+                        * Math.min(1.0, Math.max(0.0, share + jitter)));
+                scores.add(Map.of("criterion", criterion.path("code").asString(), "points", points));
+            }
+            post(this.evaluation + "/api/evaluations/" + evaluationId + "/scores",
+                    Map.of("evaluator", member.path("name").asString(), "scores", scores));
         }
-        return Map.of("evaluator", member, "scores", scores);
+        return post(this.evaluation + "/api/evaluations/" + evaluationId + "/decision", Map.of());
+    }
+
+    /** Uploads a small document for each type the dossier still lacks: a PNG for the label, PDFs for the rest. */
+    private void completeDossier(String productId) throws IOException, InterruptedException {
+        for (JsonNode type : get(catalog + "/api/products/" + productId + "/dossier").path("missing")) {
+            boolean label = type.asString().equals("LABEL_AND_PACKAGING");
+            String fileName = type.asString().toLowerCase(Locale.ROOT) + (label ? ".png" : ".pdf");
+            String boundary = "----ocop-demo-" + UUID.randomUUID();
+            ByteArrayOutputStream body = new ByteArrayOutputStream();
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
+                    + fileName + "\"\r\nContent-Type: " + (label ? "image/png" : "application/pdf") + "\r\n\r\n")
+                    .getBytes(StandardCharsets.UTF_8));
+            body.writeBytes(label ? PNG : PDF);
+            body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+            send(HttpRequest.newBuilder(URI.create(catalog + "/api/products/" + productId + "/documents/" + type.asString()))
+                    .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                    .PUT(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+                    .build());
+        }
     }
 
     private Map<String, Object> producer(Product product) {

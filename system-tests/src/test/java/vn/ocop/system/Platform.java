@@ -72,6 +72,11 @@ final class Platform implements AutoCloseable {
         return http(notification);
     }
 
+    /** Where catalog listens, for the multipart uploads the JSON client does not send. */
+    String catalogUrl() {
+        return "http://localhost:" + ((WebServerApplicationContext) catalog).getWebServer().getPort();
+    }
+
     private static Http http(ConfigurableApplicationContext context) {
         return Http.at(((WebServerApplicationContext) context).getWebServer().getPort());
     }

@@ -1,5 +1,13 @@
 package vn.ocop.system;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,6 +20,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 import vn.ocop.testsupport.Http.Response;
 
@@ -25,8 +34,16 @@ import static org.awaitility.Awaitility.await;
  */
 class WholeFlowTest {
 
-    private static final List<String> CRITERIA = List.of("A1", "A2", "A3", "B1", "B2", "B3", "C1", "C2", "C3");
-    private static final List<Integer> MAXIMA = List.of(15, 15, 10, 10, 10, 5, 15, 10, 10);
+    /** A one-page PDF, enough for a dossier document in a test. */
+    private static final byte[] PDF = """
+            %PDF-1.4
+            1 0 obj <</Type /Catalog /Pages 2 0 R>> endobj
+            2 0 obj <</Type /Pages /Kids [3 0 R] /Count 1>> endobj
+            3 0 obj <</Type /Page /Parent 2 0 R /MediaBox [0 0 595 842]>> endobj
+            trailer <</Root 1 0 R>>
+            %%EOF
+            """.getBytes(StandardCharsets.US_ASCII);
+    private static final HttpClient UPLOADS = HttpClient.newHttpClient();
 
     private static Platform platform;
 
@@ -48,16 +65,17 @@ class WholeFlowTest {
 
         String producerId = created(platform.catalog().post("/api/producers", producer(province)));
         String productId = created(platform.catalog().post("/api/products", product(producerId, productName, province)));
+        Response incomplete = platform.catalog().post("/api/products/" + productId + "/submissions", Map.of("level", "PROVINCE"));
+        assertThat(incomplete.status()).isEqualTo(409);
+        assertThat(incomplete.at("/missing").size()).isPositive();
+        completeDossier(productId);
         Response submission = platform.catalog().post("/api/products/" + productId + "/submissions", Map.of("level", "PROVINCE"));
         assertThat(submission.status()).isEqualTo(202);
 
         String evaluationId = awaitEvaluation(submission.text("/submissionId"));
         Response evaluation = platform.evaluation().get("/api/evaluations/" + evaluationId);
         assertThat(evaluation.text("/evaluation/product/name")).isEqualTo(productName);
-        for (String member : List.of("Nguyễn Văn An", "Trần Thị Bình", "Lê Hoàng Cường")) {
-            assertThat(platform.evaluation().post("/api/evaluations/" + evaluationId + "/scores", sheet(member, 0.82)).status())
-                    .isEqualTo(201);
-        }
+        scoreByTheCouncil(evaluationId, 0.82);
 
         Response decision = platform.evaluation().post("/api/evaluations/" + evaluationId + "/decision");
         assertThat(decision.at("/stars").asInt()).isEqualTo(4);
@@ -112,9 +130,10 @@ class WholeFlowTest {
         for (int i = 0; i < 12; i++) {
             String productName = "Mật ong bạc hà " + UUID.randomUUID().toString().substring(0, 8);
             String productId = created(platform.catalog().post("/api/products", product(producerId, productName, province)));
+            completeDossier(productId);
             String submissionId = platform.catalog().post("/api/products/" + productId + "/submissions").text("/submissionId");
             String evaluationId = awaitEvaluation(submissionId);
-            platform.evaluation().post("/api/evaluations/" + evaluationId + "/scores", sheet("Vàng Seo Dũng", 0.6));
+            scoreByTheCouncil(evaluationId, 0.6);
 
             long start = System.nanoTime();
             assertThat(platform.evaluation().post("/api/evaluations/" + evaluationId + "/decision").at("/certified").asBoolean())
@@ -185,12 +204,50 @@ class WholeFlowTest {
         return body;
     }
 
-    private static Map<String, Object> sheet(String evaluator, double share) {
+    /** Every member of the council the case names scores each criterion of its template at the same share of the maximum. */
+    private static void scoreByTheCouncil(String evaluationId, double share) {
+        Response evaluation = platform.evaluation().get("/api/evaluations/" + evaluationId);
         List<Map<String, Object>> scores = new ArrayList<>();
-        for (int i = 0; i < CRITERIA.size(); i++) {
-            scores.add(Map.of("criterion", CRITERIA.get(i), "points", (int) Math.round(MAXIMA.get(i) * share)));
+        for (JsonNode criterion : evaluation.at("/template/criteria")) {
+            scores.add(Map.of("criterion", criterion.get("code").asString(),
+                    "points", (int) Math.round(criterion.get("maxPoints").asInt() * share)));
         }
-        return Map.of("evaluator", evaluator, "scores", scores);
+        List<String> members = evaluation.at("/council/members").findValuesAsString("name");
+        assertThat(members).isNotEmpty();
+        for (String member : members) {
+            Response sheet = platform.evaluation().post("/api/evaluations/" + evaluationId + "/scores",
+                    Map.of("evaluator", member, "scores", scores));
+            assertThat(sheet.status()).as(sheet.body().toString()).isEqualTo(201);
+        }
+    }
+
+    /** Uploads a small PDF for every document the product's dossier still lacks, as a multipart form. */
+    private static void completeDossier(String productId) {
+        for (JsonNode type : platform.catalog().get("/api/products/" + productId + "/dossier").at("/missing")) {
+            String boundary = "----ocop" + UUID.randomUUID();
+            ByteArrayOutputStream body = new ByteArrayOutputStream();
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
+                    + type.asString().toLowerCase() + ".pdf\"\r\nContent-Type: application/pdf\r\n\r\n")
+                    .getBytes(StandardCharsets.UTF_8));
+            body.writeBytes(PDF);
+            body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+            try {
+                HttpResponse<String> response = UPLOADS.send(HttpRequest.newBuilder(
+                                URI.create(platform.catalogUrl() + "/api/products/" + productId + "/documents/" + type.asString()))
+                        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                        .PUT(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+            }
+            catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        assertThat(platform.catalog().get("/api/products/" + productId + "/dossier").at("/complete").asBoolean()).isTrue();
     }
 
     private static Map<String, Object> supermarket() {

@@ -3,7 +3,9 @@ package vn.ocop.catalog.product;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import vn.ocop.contracts.evaluation.CertificationExpired;
 import vn.ocop.contracts.evaluation.CertificationRejected;
+import vn.ocop.contracts.evaluation.CertificationRevoked;
 import vn.ocop.contracts.evaluation.EvaluationEvents;
 import vn.ocop.contracts.evaluation.ProductCertified;
 import vn.ocop.messaging.inbox.EventHandler;
@@ -20,5 +22,15 @@ class EvaluationOutcomes {
     @Bean
     EventHandler<CertificationRejected> showRejection(ProductCatalog catalog) {
         return EventHandler.on(EvaluationEvents.CERTIFICATION_REJECTED, catalog::rejected);
+    }
+
+    @Bean
+    EventHandler<CertificationRevoked> showRevocation(ProductCatalog catalog) {
+        return EventHandler.on(EvaluationEvents.CERTIFICATION_REVOKED, catalog::revoked);
+    }
+
+    @Bean
+    EventHandler<CertificationExpired> showExpiry(ProductCatalog catalog) {
+        return EventHandler.on(EvaluationEvents.CERTIFICATION_EXPIRED, catalog::expired);
     }
 }

@@ -15,6 +15,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -31,6 +32,9 @@ import vn.ocop.web.Page;
 @RequestMapping("/api/products")
 class ProductController {
 
+    private static final String SUBGROUP = "[1-6](\\.[0-9]{1,2}){1,2}";
+    private static final String NOT_BLANK = "(?s).*\\S.*";
+
     record Origin(@NotBlank @Size(max = 100) String province, @Nullable @Size(max = 100) String commune) {
     }
 
@@ -39,7 +43,7 @@ class ProductController {
             @NotNull UUID producerId,
             @NotBlank @Size(max = 200) String name,
             @Min(1) @Max(6) int group,
-            @NotBlank @Pattern(regexp = "[1-6](\\.[0-9]{1,2}){1,2}", message = "must be a sub-group code such as 2.2") String subgroup,
+            @NotBlank @Pattern(regexp = SUBGROUP, message = "must be a sub-group code such as 2.2") String subgroup,
             @Nullable @Size(max = 5000) String description,
             @Nullable @Size(max = 10000) String story,
             @NotBlank @Size(max = 50) String unit,
@@ -48,10 +52,36 @@ class ProductController {
             @NotNull @Valid Origin origin) {
     }
 
+    /** An edit: fields left out (or null) stay as they are; an origin given is given whole. */
+    record ProductEdit(
+            @Nullable @Size(max = 200) @Pattern(regexp = NOT_BLANK, message = "must not be blank") String name,
+            @Nullable @Min(1) @Max(6) Integer group,
+            @Nullable @Pattern(regexp = SUBGROUP, message = "must be a sub-group code such as 2.2") String subgroup,
+            @Nullable @Size(max = 5000) String description,
+            @Nullable @Size(max = 10000) String story,
+            @Nullable @Size(max = 50) @Pattern(regexp = NOT_BLANK, message = "must not be blank") String unit,
+            @Nullable @PositiveOrZero Long wholesalePriceVnd,
+            @Nullable @Min(1) Integer minOrderQuantity,
+            @Nullable @Valid Origin origin) {
+
+        Product.Changes changes() {
+            return new Product.Changes(strip(name), group, strip(subgroup), description, story, strip(unit),
+                    wholesalePriceVnd, minOrderQuantity, origin == null ? null : origin.province().strip(),
+                    origin == null ? null : origin.commune());
+        }
+
+        private static @Nullable String strip(@Nullable String text) {
+            return text == null ? null : text.strip();
+        }
+    }
+
     record SubmissionRequest(@Nullable @Pattern(regexp = "[A-Z_]{3,20}", message = "must be a council level such as COMMUNE or PROVINCE") String level) {
     }
 
     record SubmissionAccepted(UUID submissionId, UUID productId, String level, String status) {
+    }
+
+    record WithdrawalRequest(@Nullable @Size(max = 1000) String reason) {
     }
 
     private final ProductCatalog catalog;
@@ -73,6 +103,11 @@ class ProductController {
         return products.find(id).orElseThrow(() -> new NotFoundException("product", id));
     }
 
+    @PatchMapping("/{id}")
+    Product edit(@PathVariable UUID id, @Valid @RequestBody ProductEdit request) {
+        return catalog.edit(id, request.changes());
+    }
+
     @GetMapping
     Page<Product> list(@RequestParam @Nullable UUID producerId, @RequestParam @Nullable ProductStatus status,
             @RequestParam @Nullable Integer limit, @RequestParam @Nullable String cursor) {
@@ -84,10 +119,16 @@ class ProductController {
     @PostMapping("/{id}/submissions")
     ResponseEntity<SubmissionAccepted> submit(@PathVariable UUID id,
             @Valid @RequestBody(required = false) @Nullable SubmissionRequest request) {
-        String level = request == null || request.level() == null ? "COMMUNE" : request.level();
-        ProductSubmitted submitted = catalog.submit(id, level);
+        ProductSubmitted submitted = catalog.submit(id, request == null ? null : request.level());
         return ResponseEntity.status(HttpStatus.ACCEPTED)
                 .location(URI.create("/api/products/" + id))
-                .body(new SubmissionAccepted(submitted.submissionId(), id, level, "SUBMITTED"));
+                .body(new SubmissionAccepted(submitted.submissionId(), id, submitted.level(), "SUBMITTED"));
+    }
+
+    @PostMapping("/{id}/withdrawal")
+    Product withdraw(@PathVariable UUID id, @Valid @RequestBody(required = false) @Nullable WithdrawalRequest request) {
+        String reason = request == null || request.reason() == null || request.reason().isBlank() ? null
+                : request.reason().strip();
+        return catalog.withdraw(id, reason);
     }
 }

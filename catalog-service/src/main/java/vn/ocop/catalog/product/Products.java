@@ -1,6 +1,7 @@
 package vn.ocop.catalog.product;
 
 import java.sql.Timestamp;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -44,14 +45,33 @@ class Products {
         return jdbc.sql("select * from product where id = ? for update").param(id).query(Product.class).optional();
     }
 
-    void saveOutcome(Product product) {
-        jdbc.sql("""
-                update product set status = ?, stars = ?, certificate_no = ?, evaluation_note = ?, updated_at = now()
+    Product saveDescription(Product product) {
+        return jdbc.sql("""
+                update product set name = ?, product_group = ?, subgroup = ?, description = ?, story = ?, unit = ?,
+                    wholesale_price_vnd = ?, min_order_quantity = ?, origin_province = ?, origin_commune = ?,
+                    updated_at = now()
                 where id = ?
+                returning *
                 """)
-                .params(product.status().name(), product.stars(), product.certificateNo(), product.evaluationNote(),
-                        product.id())
-                .update();
+                .params(product.name(), product.productGroup(), product.subgroup(), product.description(),
+                        product.story(), product.unit(), product.wholesalePriceVnd(), product.minOrderQuantity(),
+                        product.originProvince(), product.originCommune(), product.id())
+                .query(Product.class)
+                .single();
+    }
+
+    Product saveOutcome(Product product) {
+        return jdbc.sql("""
+                update product set status = ?, stars = ?, certificate_no = ?, certificate_valid_until = ?,
+                    certified_level = ?, evaluation_note = ?, withdrawal_reason = ?, updated_at = now()
+                where id = ?
+                returning *
+                """)
+                .params(product.status().name(), product.stars(), product.certificateNo(),
+                        product.certificateValidUntil(), product.certifiedLevel(), product.evaluationNote(),
+                        product.withdrawalReason(), product.id())
+                .query(Product.class)
+                .single();
     }
 
     void insertSubmission(UUID submissionId, UUID productId, String level) {
@@ -62,7 +82,7 @@ class Products {
 
     List<Product> list(@Nullable UUID producerId, @Nullable ProductStatus status, @Nullable Cursor after, int limit) {
         StringBuilder sql = new StringBuilder("select * from product where true");
-        List<Object> params = new java.util.ArrayList<>();
+        List<Object> params = new ArrayList<>();
         if (producerId != null) {
             sql.append(" and producer_id = ?");
             params.add(producerId);

@@ -1,17 +1,21 @@
 package vn.ocop.evaluation.evaluation;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 
 import vn.ocop.contracts.catalog.ProductSnapshot;
-import vn.ocop.evaluation.ruleset.Stars;
 import vn.ocop.web.ConflictException;
 
-/** A submitted product under evaluation by a council, and the decision once taken. */
+/**
+ * A submitted product under evaluation by one council at one level, and the decision once taken.
+ *
+ * @param forwardedFrom the lower level's case this one continues, or null for a case opened by a submission
+ * @param standingCertificateNo the lower level's certificate that stands until this case is decided
+ * @param forwardedTo the next level's case this one moved on to
+ */
 public record EvaluationCase(
         UUID id,
         UUID productId,
@@ -23,47 +27,42 @@ public record EvaluationCase(
         EvaluationStatus status,
         ProductSnapshot product,
         Instant openedAt,
+        @Nullable UUID councilId,
+        @Nullable UUID forwardedFrom,
+        @Nullable String standingCertificateNo,
         @Nullable Instant decidedAt,
         @Nullable Integer stars,
         @Nullable Double averageScore,
-        @Nullable String certificateNo) {
+        @Nullable String certificateNo,
+        @Nullable UUID forwardedTo,
+        List<String> reasons) {
 
-    /** The council's outcome: stars from the mean of the members' totals. */
-    public record Decision(int stars, double averageScore, boolean certified, List<String> reasons) {
-    }
-
-    static final class AlreadyDecided extends ConflictException {
-        AlreadyDecided(EvaluationCase evaluation) {
-            super("evaluation-decided", "Evaluation " + evaluation.id() + " was already decided");
+    static final class NotOpen extends ConflictException {
+        NotOpen(EvaluationCase evaluation) {
+            super(evaluation.status() == EvaluationStatus.WITHDRAWN ? "evaluation-withdrawn" : "evaluation-decided",
+                    "Evaluation " + evaluation.id() + " is " + evaluation.status()
+                            + (evaluation.status() == EvaluationStatus.WITHDRAWN
+                                    ? ": the producer withdrew the product" : ": it was already decided"));
         }
     }
 
-    static final class NoScoreSheets extends ConflictException {
-        NoScoreSheets(EvaluationCase evaluation) {
-            super("evaluation-not-scored", "Evaluation " + evaluation.id() + " has no score sheet yet");
+    static final class NoCouncil extends ConflictException {
+        NoCouncil(EvaluationCase evaluation) {
+            super("evaluation-without-council", "No " + evaluation.level() + " council serves " + evaluation.province()
+                    + "; an office must set one up before evaluation " + evaluation.id() + " can be scored");
         }
     }
 
     void requireOpen() {
         if (status != EvaluationStatus.OPEN) {
-            throw new AlreadyDecided(this);
+            throw new NotOpen(this);
         }
     }
 
-    Decision decide(List<ScoreSheet> sheets) {
-        requireOpen();
-        if (sheets.isEmpty()) {
-            throw new NoScoreSheets(this);
+    UUID requireCouncil() {
+        if (councilId == null) {
+            throw new NoCouncil(this);
         }
-        double mean = sheets.stream().mapToInt(ScoreSheet::total).average().orElseThrow();
-        double rounded = Math.round(mean * 100) / 100.0;
-        int stars = Stars.forScore(rounded);
-        boolean certified = stars >= Stars.CERTIFIED_MINIMUM;
-        List<String> reasons = new ArrayList<>();
-        if (!certified) {
-            reasons.add("Average score " + rounded + " is below the " + Stars.lowerBound(Stars.CERTIFIED_MINIMUM)
-                    + " points needed for " + Stars.CERTIFIED_MINIMUM + " stars");
-        }
-        return new Decision(stars, rounded, certified, reasons);
+        return councilId;
     }
 }

@@ -19,8 +19,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import vn.ocop.evaluation.ruleset.Criterion;
+import vn.ocop.evaluation.council.Council;
+import vn.ocop.evaluation.council.Councils;
 import vn.ocop.evaluation.ruleset.RuleSets;
+import vn.ocop.evaluation.ruleset.Template;
 import vn.ocop.web.Cursor;
 import vn.ocop.web.NotFoundException;
 import vn.ocop.web.Page;
@@ -29,54 +31,65 @@ import vn.ocop.web.Page;
 @RequestMapping("/api/evaluations")
 class EvaluationController {
 
-    record ScoreEntry(@NotBlank String criterion, @NotNull Integer points) {
+    record ScoreEntry(@NotBlank @Size(max = 20) String criterion, @NotNull Integer points) {
     }
 
-    record ScoreSheetRequest(@NotBlank @Size(max = 200) String evaluator, @NotEmpty List<@Valid @NotNull ScoreEntry> scores) {
+    record ScoreSheetRequest(@NotBlank @Size(max = 200) String evaluator,
+            @NotEmpty @Size(max = 200) List<@Valid @NotNull ScoreEntry> scores) {
     }
 
-    /** A case with what a council member needs to score it: the product and the sheet template. */
-    record EvaluationView(EvaluationCase evaluation, List<Criterion> template, List<ScoreSheet> scoreSheets) {
+    /**
+     * A case with what a council member needs to score it: the product, the sheet template for its
+     * group, the council assigned to it and whose sheets are still missing.
+     */
+    record EvaluationView(EvaluationCase evaluation, Template template, @Nullable Council council,
+            List<ScoreSheet> scoreSheets, List<String> missingEvaluators) {
     }
 
-    private final Council council;
+    private final Proceedings proceedings;
     private final Evaluations evaluations;
     private final RuleSets ruleSets;
+    private final Councils councils;
 
-    EvaluationController(Council council, Evaluations evaluations, RuleSets ruleSets) {
-        this.council = council;
+    EvaluationController(Proceedings proceedings, Evaluations evaluations, RuleSets ruleSets, Councils councils) {
+        this.proceedings = proceedings;
         this.evaluations = evaluations;
         this.ruleSets = ruleSets;
+        this.councils = councils;
     }
 
     @GetMapping
     Page<EvaluationCase> list(@RequestParam @Nullable EvaluationStatus status, @RequestParam @Nullable String level,
             @RequestParam @Nullable String province, @RequestParam @Nullable UUID submissionId,
-            @RequestParam @Nullable Integer limit, @RequestParam @Nullable String cursor) {
+            @RequestParam @Nullable UUID productId, @RequestParam @Nullable Integer limit,
+            @RequestParam @Nullable String cursor) {
         int size = Page.limit(limit);
         if (submissionId != null) {
-            return new Page<>(evaluations.findBySubmission(submissionId).stream().toList(), null);
+            return new Page<>(evaluations.findBySubmission(submissionId), null);
         }
-        return Page.of(evaluations.list(status, level, province, Cursor.decode(cursor), size), size,
+        return Page.of(evaluations.list(status, level, province, productId, Cursor.decode(cursor), size), size,
                 evaluation -> new Cursor(evaluation.openedAt(), evaluation.id()).encode());
     }
 
     @GetMapping("/{id}")
     EvaluationView get(@PathVariable UUID id) {
         EvaluationCase evaluation = evaluations.find(id).orElseThrow(() -> new NotFoundException("evaluation", id));
-        return new EvaluationView(evaluation, ruleSets.criteria(evaluation.ruleSet()), evaluations.sheets(id));
+        Council council = evaluation.councilId() == null ? null : councils.find(evaluation.councilId()).orElse(null);
+        List<ScoreSheet> sheets = evaluations.sheets(id);
+        return new EvaluationView(evaluation, ruleSets.template(evaluation.ruleSet(), evaluation.productGroup()), council,
+                sheets, council == null ? List.of() : Proceedings.missingEvaluators(council, sheets));
     }
 
     @PostMapping("/{id}/scores")
     ResponseEntity<ScoreSheet> score(@PathVariable UUID id, @Valid @RequestBody ScoreSheetRequest request) {
-        ScoreSheet sheet = council.score(id, request.evaluator().strip(), request.scores().stream()
-                .map(entry -> new ScoreSheet.Score(entry.criterion(), entry.points()))
+        ScoreSheet sheet = proceedings.score(id, request.evaluator().strip(), request.scores().stream()
+                .map(entry -> new ScoreSheet.Score(entry.criterion().strip(), entry.points()))
                 .toList());
         return ResponseEntity.created(URI.create("/api/evaluations/" + id)).body(sheet);
     }
 
     @PostMapping("/{id}/decision")
-    Council.Decided decide(@PathVariable UUID id) {
-        return council.decide(id);
+    Proceedings.Decided decide(@PathVariable UUID id) {
+        return proceedings.decide(id);
     }
 }

@@ -24,6 +24,13 @@ class Evaluations {
 
     private static final TypeReference<List<ScoreSheet.Score>> SCORES = new TypeReference<>() {
     };
+    private static final TypeReference<List<String>> TEXTS = new TypeReference<>() {
+    };
+
+    /** What a new case starts from: a submission, or the lower level's case it continues. */
+    record Opening(UUID id, UUID submissionId, String level, String ruleSet, ProductSnapshot product,
+            @Nullable UUID councilId, @Nullable UUID forwardedFrom, @Nullable String standingCertificateNo) {
+    }
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -34,16 +41,19 @@ class Evaluations {
         this.json = json;
     }
 
-    /** Opens a case for a submission; a submission already seen opens nothing. */
-    boolean open(UUID id, UUID submissionId, String level, String ruleSet, ProductSnapshot product) {
+    /** Opens a case; a submission already seen, or a case already forwarded, opens nothing. */
+    boolean open(Opening o) {
+        String conflict = o.forwardedFrom() == null
+                ? "on conflict (submission_id) where forwarded_from is null do nothing"
+                : "on conflict (forwarded_from) where forwarded_from is not null do nothing";
         return jdbc.sql("""
                 insert into evaluation_case (id, product_id, submission_id, level, province, product_group, rule_set,
-                    status, product)
-                values (?, ?, ?, ?, ?, ?, ?, 'OPEN', ?::jsonb)
-                on conflict (submission_id) do nothing
-                """)
-                .params(id, product.productId(), submissionId, level, product.originProvince(), product.group(),
-                        ruleSet, json.writeValueAsString(product))
+                    status, product, council_id, forwarded_from, standing_certificate_no)
+                values (?, ?, ?, ?, ?, ?, ?, 'OPEN', ?::jsonb, ?, ?, ?)
+                """ + conflict)
+                .params(o.id(), o.product().productId(), o.submissionId(), o.level(), o.product().originProvince(),
+                        o.product().group(), o.ruleSet(), json.writeValueAsString(o.product()), o.councilId(),
+                        o.forwardedFrom(), o.standingCertificateNo())
                 .update() == 1;
     }
 
@@ -55,13 +65,14 @@ class Evaluations {
         return jdbc.sql("select * from evaluation_case where id = ? for update").param(id).query(caseMapper).optional();
     }
 
-    Optional<EvaluationCase> findBySubmission(UUID submissionId) {
-        return jdbc.sql("select * from evaluation_case where submission_id = ?").param(submissionId).query(caseMapper)
-                .optional();
+    /** Every case of a submission, the one it opened first, then those forwarded upward. */
+    List<EvaluationCase> findBySubmission(UUID submissionId) {
+        return jdbc.sql("select * from evaluation_case where submission_id = ? order by opened_at, id")
+                .param(submissionId).query(caseMapper).list();
     }
 
     List<EvaluationCase> list(@Nullable EvaluationStatus status, @Nullable String level, @Nullable String province,
-            @Nullable Cursor after, int limit) {
+            @Nullable UUID productId, @Nullable Cursor after, int limit) {
         StringBuilder sql = new StringBuilder("select * from evaluation_case where true");
         List<Object> params = new ArrayList<>();
         if (status != null) {
@@ -76,6 +87,10 @@ class Evaluations {
             sql.append(" and province = ?");
             params.add(province);
         }
+        if (productId != null) {
+            sql.append(" and product_id = ?");
+            params.add(productId);
+        }
         if (after != null) {
             sql.append(" and (opened_at, id) < (?, ?)");
             params.add(Timestamp.from(after.time()));
@@ -86,13 +101,24 @@ class Evaluations {
         return jdbc.sql(sql.toString()).params(params).query(caseMapper).list();
     }
 
-    void saveDecision(UUID id, EvaluationCase.Decision decision, @Nullable String certificateNo) {
+    void saveDecision(UUID id, Decision decision, @Nullable String certificateNo, @Nullable UUID forwardedTo) {
         jdbc.sql("""
                 update evaluation_case set status = 'DECIDED', decided_at = now(), stars = ?, average_score = ?,
-                    certificate_no = ?
+                    certificate_no = ?, forwarded_to = ?, reasons = ?::jsonb
                 where id = ?
                 """)
-                .params(decision.stars(), decision.averageScore(), certificateNo, id)
+                .params(decision.stars(), decision.averageScore(), certificateNo, forwardedTo,
+                        json.writeValueAsString(decision.reasons()), id)
+                .update();
+    }
+
+    /** Closes the product's open cases; a withdrawn product is no longer evaluated. */
+    int withdrawOpenCases(UUID productId, String reason) {
+        return jdbc.sql("""
+                update evaluation_case set status = 'WITHDRAWN', decided_at = now(), reasons = ?::jsonb
+                where product_id = ? and status = 'OPEN'
+                """)
+                .params(json.writeValueAsString(List.of(reason)), productId)
                 .update();
     }
 
@@ -133,10 +159,15 @@ class Evaluations {
                 EvaluationStatus.valueOf(rs.getString("status")),
                 json.readValue(rs.getString("product"), ProductSnapshot.class),
                 rs.getTimestamp("opened_at").toInstant(),
+                rs.getObject("council_id", UUID.class),
+                rs.getObject("forwarded_from", UUID.class),
+                rs.getString("standing_certificate_no"),
                 decidedAt == null ? null : decidedAt.toInstant(),
                 rs.getObject("stars", Integer.class),
                 rs.getObject("average_score") == null ? null : rs.getDouble("average_score"),
-                rs.getString("certificate_no"));
+                rs.getString("certificate_no"),
+                rs.getObject("forwarded_to", UUID.class),
+                json.readValue(rs.getString("reasons"), TEXTS));
     }
 
     private ScoreSheet mapSheet(ResultSet rs, int row) throws SQLException {

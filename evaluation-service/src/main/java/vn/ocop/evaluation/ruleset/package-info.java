@@ -1,4 +1,4 @@
-/** Rule sets as data: score sheet criteria, star bands, certificate validity. */
+/** Rule sets as data: parts, sections and criteria per product group, star bands, mandatory criteria, council levels, certificate validity. */
 @NullMarked
 package vn.ocop.evaluation.ruleset;
 
