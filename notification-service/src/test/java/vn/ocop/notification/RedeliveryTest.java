@@ -11,13 +11,11 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 import vn.ocop.contracts.DomainEvent;
 import vn.ocop.contracts.EventTypes;
+import vn.ocop.contracts.Topics;
 import vn.ocop.contracts.marketplace.OrderPlaced;
 import vn.ocop.testsupport.TestEvents;
 
@@ -31,8 +29,8 @@ import static org.awaitility.Awaitility.await;
  */
 class RedeliveryTest extends NotificationIntegrationTest {
 
-    @Autowired
-    MeterRegistry meters;
+    private static final String[] TOPICS = { Topics.CATALOG_PRODUCT, Topics.EVALUATION_CERTIFICATION,
+            Topics.MARKETPLACE_LISTING, Topics.MARKETPLACE_ORDER, Topics.MARKETPLACE_DEMAND };
 
     @Test
     void redeliveringEveryKindOfEventChangesNothing() throws Exception {
@@ -62,9 +60,8 @@ class RedeliveryTest extends NotificationIntegrationTest {
             registerChannels("office:" + encode(province), null);
             http().post("/api/subscriptions", Map.of("retailerId", honey.retailerId, "province", province));
 
-            double applied = count("applied");
             events.forEach(TestEvents::publish);
-            await().atMost(Duration.ofSeconds(30)).until(() -> count("applied") >= applied + events.size());
+            TestEvents.awaitConsumed("notification-service", TOPICS);
             await().atMost(Duration.ofSeconds(30)).until(() -> {
                 Map<String, Object> seen = visible(province, honey);
                 return size(seen, "producer inbox") == 7 && size(seen, "retailer inbox") == 6
@@ -72,9 +69,8 @@ class RedeliveryTest extends NotificationIntegrationTest {
             });
             Map<String, Object> once = visible(province, honey);
 
-            double duplicates = count("duplicate");
             events.forEach(TestEvents::publish);
-            await().atMost(Duration.ofSeconds(30)).until(() -> count("duplicate") >= duplicates + events.size());
+            TestEvents.awaitConsumed("notification-service", TOPICS);
             Map<String, Object> twice = visible(province, honey);
 
             assertThat(twice).isEqualTo(once);
@@ -127,11 +123,6 @@ class RedeliveryTest extends NotificationIntegrationTest {
         if (receiver != null) {
             receiver.expectingSecret(secret);
         }
-    }
-
-    private double count(String outcome) {
-        return meters.find("ocop.inbox.events").tag("outcome", outcome).counters().stream()
-                .mapToDouble(Counter::count).sum();
     }
 
     private static String encode(String text) {

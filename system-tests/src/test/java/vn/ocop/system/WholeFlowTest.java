@@ -160,6 +160,34 @@ class WholeFlowTest {
         }
     }
 
+    @Test
+    void everyServiceAnswersEvenSpringsOwnErrorsAsProblemDetails() {
+        for (var service : List.of(platform.catalog(), platform.evaluation(), platform.marketplace(), platform.notification())) {
+            Response unknownPath = service.get("/api/no-such-thing");
+            Response wrongMethod = service.send("DELETE", "/actuator/health", "", "application/json");
+            Response wrongMediaType = service.send("POST", "/api/leads/" + UUID.randomUUID() + "/status", "status=WON",
+                    "text/plain");
+            for (Response problem : List.of(unknownPath, wrongMethod)) {
+                assertThat(problem.status()).isBetween(400, 499);
+            }
+            assertThat(unknownPath.status()).isEqualTo(404);
+            assertThat(unknownPath.contentType()).startsWith("application/problem+json");
+            assertThat(unknownPath.text("/type")).startsWith("/problems/");
+            assertThat(unknownPath.body().toString()).doesNotContain("Exception").doesNotContain("trace");
+            if (wrongMediaType.status() == 415) {
+                assertThat(wrongMediaType.contentType()).startsWith("application/problem+json");
+            }
+        }
+        Response wrongMethod = platform.catalog().send("DELETE", "/api/product-groups", "", "application/json");
+        assertThat(wrongMethod.status()).isEqualTo(405);
+        assertThat(wrongMethod.contentType()).startsWith("application/problem+json");
+        assertThat(wrongMethod.text("/type")).isEqualTo("/problems/method-not-allowed");
+        Response wrongMediaType = platform.catalog().send("POST", "/api/producers", "name=x", "text/plain");
+        assertThat(wrongMediaType.status()).isEqualTo(415);
+        assertThat(wrongMediaType.contentType()).startsWith("application/problem+json");
+        assertThat(wrongMediaType.text("/type")).isEqualTo("/problems/unsupported-media-type");
+    }
+
     private static String awaitEvaluation(String submissionId) {
         return await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(10)).until(
                 () -> platform.evaluation().get("/api/evaluations?submissionId=" + submissionId),

@@ -71,6 +71,13 @@ public final class Http {
                 .POST(HttpRequest.BodyPublishers.ofString(json)), headers);
     }
 
+    /** Any method, any body and content type: for requests a well-behaved client would not send. */
+    public Response send(String method, String path, String body, String contentType) {
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", contentType)
+                .method(method, HttpRequest.BodyPublishers.ofString(body)), Map.of());
+    }
+
     public Response post(String path) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).POST(HttpRequest.BodyPublishers.noBody()), Map.of());
     }

@@ -1,14 +1,23 @@
 package vn.ocop.testsupport;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.awaitility.Awaitility;
 import tools.jackson.databind.json.JsonMapper;
 
 import vn.ocop.contracts.CloudEventHeaders;
@@ -39,6 +48,36 @@ public final class TestEvents {
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, key, body);
         headers.forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
         send(record);
+    }
+
+    /**
+     * Waits until a consumer group has committed offsets to the end of every partition of the
+     * given topics: everything published so far has been processed, by whichever member of the
+     * group (test JVMs may hold several application contexts in one group).
+     */
+    public static void awaitConsumed(String group, String... topics) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                TestInfrastructure.shared().kafkaBootstrap()))) {
+            Awaitility.await(group + " consumed " + String.join(", ", topics)).atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofMillis(200))
+                    .until(() -> lag(admin, group, topics) == 0);
+        }
+    }
+
+    private static long lag(Admin admin, String group, String... topics) throws Exception {
+        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+        for (var description : admin.describeTopics(List.of(topics)).allTopicNames().get().values()) {
+            description.partitions().forEach(partition ->
+                    latest.put(new TopicPartition(description.name(), partition.partition()), OffsetSpec.latest()));
+        }
+        Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
+                .partitionsToOffsetAndMetadata().get();
+        long lag = 0;
+        for (var end : admin.listOffsets(latest).all().get().entrySet()) {
+            OffsetAndMetadata done = committed.get(end.getKey());
+            lag += end.getValue().offset() - (done == null ? 0 : done.offset());
+        }
+        return lag;
     }
 
     private static synchronized void send(ProducerRecord<String, byte[]> record) {

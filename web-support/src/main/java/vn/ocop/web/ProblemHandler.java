@@ -121,7 +121,8 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> createResponseEntity(@Nullable Object body, HttpHeaders headers,
             HttpStatusCode statusCode, WebRequest request) {
         // Spring's own 4xx answers (405, 415, missing parameter …) keep their detail but get our type.
-        if (body instanceof ProblemDetail problem && problem.getType().toString().equals("about:blank")) {
+        if (body instanceof ProblemDetail problem
+                && (problem.getType() == null || "about:blank".equals(problem.getType().toString()))) {
             problem.setType(Problems.type(HttpStatus.valueOf(statusCode.value()).name().toLowerCase().replace('_', '-')));
         }
         return super.createResponseEntity(body, headers, statusCode, request);
