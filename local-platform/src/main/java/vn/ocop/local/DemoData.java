@@ -160,12 +160,53 @@ final class DemoData {
             order.put("deliveryProvince", RETAILERS.get(i % RETAILERS.size()).province());
             order.put("deliveryAddress", RETAILERS.get(i % RETAILERS.size()).address());
             order.put("note", i % 3 == 0 ? "Giao trước Tết Nguyên đán" : null);
-            post(marketplace + "/api/orders", order);
+            String orderId = post(marketplace + "/api/orders", order).path("id").asString();
             orders++;
+            progress(orderId, i);
         }
-        log.info("{} retailers placed {} orders. Open the listings at {}/api/listings?q=che+thai+nguyen", retailers.size(),
-                orders, marketplace);
+        int requests = 0;
+        int matches = 0;
+        for (int i = 0; i < PURCHASE_REQUESTS.size(); i++) {
+            Map<String, Object> request = new LinkedHashMap<>(PURCHASE_REQUESTS.get(i));
+            request.put("retailerId", retailers.get(i % retailers.size()));
+            request.put("neededBy", java.time.LocalDate.now().plusMonths(2).toString());
+            matches += post(marketplace + "/api/purchase-requests", request).path("matches").size();
+            requests++;
+        }
+        log.info("{} retailers placed {} orders (some accepted, shipped, delivered or rejected) and posted {} purchase"
+                + " requests that met {} producers. Open the listings at {}/api/listings?q=che+thai+nguyen",
+                retailers.size(), orders, requests, matches, marketplace);
     }
+
+    /** Moves some orders along, so that every stage of an order shows up on the dashboard. */
+    private void progress(String orderId, int i) throws IOException, InterruptedException {
+        String order = marketplace + "/api/orders/" + orderId;
+        switch (i % 6) {
+            case 0, 1 -> {
+                post(order + "/accept", Map.of());
+                post(order + "/ship", Map.of());
+                post(order + "/deliver", Map.of());
+            }
+            case 2 -> {
+                post(order + "/accept", Map.of());
+                post(order + "/ship", Map.of());
+            }
+            case 3 -> post(order + "/accept", Map.of());
+            case 4 -> post(order + "/reject", Map.of("reason", "Hết hàng vụ này, mời đặt lại sau thu hoạch"));
+            default -> {
+                // left as placed: a lead the producer has yet to answer
+            }
+        }
+    }
+
+    /** What retailers ask for: by group, by words, with stars, price and province where they care. */
+    private static final List<Map<String, Object>> PURCHASE_REQUESTS = List.of(
+            Map.of("group", 2, "query", "chè", "minStars", 4, "quantity", 500, "unit", "hộp", "maxPriceVnd", 300_000),
+            Map.of("group", 1, "query", "mật ong", "quantity", 200, "unit", "chai", "province", "Tuyên Quang"),
+            Map.of("query", "gạo st25", "minStars", 4, "quantity", 2_000, "unit", "túi 5 kg"),
+            Map.of("group", 4, "maxPriceVnd", 700_000, "quantity", 50, "unit", "bộ"),
+            Map.of("query", "nuoc mam phu quoc", "quantity", 1_000, "unit", "chai"),
+            Map.of("group", 6, "minStars", 4, "quantity", 40, "unit", "khách"));
 
     /** Each criterion's share of its maximum that gives the target stars on average. */
     private static double shareFor(int stars) {
