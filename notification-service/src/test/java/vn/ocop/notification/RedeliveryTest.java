@@ -62,10 +62,10 @@ class RedeliveryTest extends NotificationIntegrationTest {
 
             events.forEach(TestEvents::publish);
             TestEvents.awaitConsumed("notification-service", TOPICS);
-            await().atMost(Duration.ofSeconds(30)).until(() -> {
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
                 Map<String, Object> seen = visible(province, honey);
-                return size(seen, "producer inbox") == 7 && size(seen, "retailer inbox") == 6
-                        && size(seen, "office inbox") == 5 && size(seen, "leads") == 4;
+                assertThat(List.of(size(seen, "producer inbox"), size(seen, "retailer inbox"), size(seen, "office inbox"),
+                        size(seen, "leads"))).as("producer, retailer, office inbox and leads").containsExactly(7, 6, 5, 4);
             });
             Map<String, Object> once = visible(province, honey);
 

@@ -91,7 +91,12 @@ class DashboardStreamController {
 
         @Override
         public void close() {
-            emitter.complete();
+            try {
+                emitter.complete();
+            }
+            catch (IllegalStateException e) {
+                // The connection already failed (the client went away); there is nothing left to complete.
+            }
         }
     }
 }

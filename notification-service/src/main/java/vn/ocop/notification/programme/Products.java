@@ -59,6 +59,7 @@ public class Products {
 
     /** Keeps the newest description of a product, then applies the rejections that were waiting for it. */
     void remember(Product product, Instant asOf) {
+        lock(product.productId());
         jdbc.sql("""
                 insert into product (product_id, producer_id, name, province, as_of) values (?, ?, ?, ?, ?)
                 on conflict (product_id) do update set producer_id = excluded.producer_id, name = excluded.name,
@@ -81,6 +82,7 @@ public class Products {
     }
 
     void reject(CertificationRejected rejection) {
+        lock(rejection.productId());
         Optional<Product> product = find(rejection.productId());
         if (product.isPresent()) {
             Product known = product.get();
@@ -90,6 +92,16 @@ public class Products {
         jdbc.sql("insert into pending_rejection (event_id, product_id, body) values (?, ?, ?::jsonb) on conflict do nothing")
                 .params(rejection.eventId(), rejection.productId(), codec.toJson(rejection))
                 .update();
+    }
+
+    /**
+     * A product's events and its rejection travel on different topics, so two consumer threads
+     * (or instances) may handle them at once; without this lock each could miss the other's
+     * uncommitted row and a parked rejection would never be applied. Held until commit.
+     */
+    private void lock(UUID productId) {
+        jdbc.sql("select pg_advisory_xact_lock(hashtextextended(?, 11))").param("notification-product:" + productId)
+                .query().singleRow();
     }
 
     @Configuration(proxyBeanMethods = false)
