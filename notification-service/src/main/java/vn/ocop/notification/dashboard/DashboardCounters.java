@@ -1,5 +1,6 @@
 package vn.ocop.notification.dashboard;
 
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -7,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -27,6 +29,16 @@ class DashboardCounters {
     }
 
     /** Moves a counter, and adds the move to the live stream's message of the event being applied. */
+    /** True the first time a product is certified; later certificates (higher levels, renewals) are not new products. */
+    boolean firstCertification(UUID productId, Instant at) {
+        return jdbc.sql("""
+                insert into dashboard_certified_product (product_id, first_certified_at) values (?, ?)
+                on conflict (product_id) do nothing
+                """)
+                .params(productId, Timestamp.from(at))
+                .update() == 1;
+    }
+
     void add(String metric, Instant at, @Nullable String province, long amount) {
         jdbc.sql("""
                 insert into dashboard_daily (metric, day, province, value) values (?, ?, ?, ?)

@@ -57,7 +57,9 @@ class DashboardProjection {
     EventHandler<ProductCertified> countCertification() {
         return EventHandler.on(EvaluationEvents.PRODUCT_CERTIFIED, e -> {
             String province = e.product().originProvince();
-            counters.add(Metrics.CERTIFIED, e.occurredAt(), province, 1);
+            if (counters.firstCertification(e.productId(), e.occurredAt())) {
+                counters.add(Metrics.CERTIFIED, e.occurredAt(), province, 1);
+            }
             counters.add(Metrics.CERTIFIED_STARS + e.stars(), e.occurredAt(), province, 1);
             counters.add(Metrics.CERTIFIED_LEVEL + e.level(), e.occurredAt(), province, 1);
         });

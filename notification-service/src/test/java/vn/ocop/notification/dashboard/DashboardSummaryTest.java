@@ -150,6 +150,27 @@ class DashboardSummaryTest extends NotificationIntegrationTest {
     }
 
     @Test
+    void aProductClimbingTheLevelsIsOneCertifiedProductWithOneCertificatePerLevel() {
+        String province = "Lào Cai " + UUID.randomUUID();
+        ProgrammeEvents tea = new ProgrammeEvents(province, Instant.parse("2026-04-01T03:00:00Z"));
+        TestEvents.publish(tea.registered());
+        TestEvents.publish(tea.submitted());
+        TestEvents.publish(tea.certified(3));
+        TestEvents.publish(tea.certified(4));
+        TestEvents.publish(tea.certified(5));
+
+        String query = "/api/dashboard/summary?province=" + province.replace(" ", "%20");
+        await().atMost(Duration.ofSeconds(20)).until(() -> http().get(query).at("/products/certifiedByStars/5").asLong() == 1);
+        Response summary = http().get(query);
+
+        assertThat(summary.at("/products/certified").asLong()).isEqualTo(1);
+        assertThat(summary.at("/products/certifiedByStars/3").asLong()).isEqualTo(1);
+        assertThat(summary.at("/products/certifiedByStars/4").asLong()).isEqualTo(1);
+        assertThat(summary.at("/funnel").findValues("count").stream().map(n -> n.asLong()).toList().subList(0, 3))
+                .containsExactly(1L, 1L, 1L);
+    }
+
+    @Test
     void periodEndingBeforeItStartsIsRefused() {
         Response response = http().get("/api/dashboard/summary?from=2026-03-02&to=2026-03-01");
 
