@@ -34,7 +34,7 @@ public final class Benchmark {
     public static void main(String[] args) throws Exception {
         Map<String, String> settings = new LinkedHashMap<>(Map.of(
                 "rate", "200", "events", "2000", "burst", "5000", "search-sizes", "100000,1000000",
-                "clients", "1,16,64", "seconds", "15", "results", "benchmarks/results"));
+                "clients", "1,16,64", "seconds", "15", "results", "benchmarks/results", "flow", "true"));
         for (String arg : args) {
             String[] pair = arg.replaceFirst("^--", "").split("=", 2);
             if (!settings.containsKey(pair[0]) || pair.length != 2) {
@@ -86,7 +86,14 @@ public final class Benchmark {
         DataSource evaluation = dataSource(options, "evaluation");
         DataSource marketplace = dataSource(options, "marketplace");
         DataSource notification = dataSource(options, "notification");
-        FlowBenchmark flow = new FlowBenchmark(evaluation, marketplace, notification);
+        if (Boolean.parseBoolean(settings.get("flow"))) {
+            runFlow(options, services, settings, report, new FlowBenchmark(evaluation, marketplace, notification));
+        }
+        runSearch(options, services, settings, report, marketplace);
+    }
+
+    private static void runFlow(Options options, List<ServiceProcess> services, Map<String, String> settings,
+            Map<String, Object> report, FlowBenchmark flow) throws Exception {
         int events = Integer.parseInt(settings.get("events"));
         double rate = Double.parseDouble(settings.get("rate"));
 
@@ -153,6 +160,10 @@ public final class Benchmark {
         System.out.printf("    platform, certified -> listed as fast as possible: %.0f/s = %.0f%% of one-at-a-time sends, %.1f%% of pipelined%n",
                 certifiedRate, 100 * certifiedRate / kafka.oneAtATimePerSecond(), 100 * certifiedRate / kafka.pipelinedPerSecond());
 
+    }
+
+    private static void runSearch(Options options, List<ServiceProcess> services, Map<String, String> settings,
+            Map<String, Object> report, DataSource marketplace) throws Exception {
         System.out.println();
         System.out.println("== Search ==");
         ServiceProcess marketplaceService = services.get(Options.SERVICES.indexOf("marketplace"));

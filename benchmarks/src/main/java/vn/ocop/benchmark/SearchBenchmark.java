@@ -81,7 +81,7 @@ final class SearchBenchmark {
                             (%s)[1 + i %% %d] || ' ' || (%s)[1 + (i / 7) %% %d],
                             (%s)[1 + i %% %d] || ' ' || (%s)[1 + (i / 20) %% %d] || ' ' || (i %% 997),
                             1 + i %% 6, (1 + i %% 6) || '.1', 'Sản phẩm OCOP', 'Câu chuyện của vùng ' || (%s)[1 + (i / 20) %% %d],
-                            'hộp', 20000 + (i * 7919) %% 480000, 10, (%s)[1 + (i / 3) %% %d], null, 3 + i %% 3,
+                            'hộp', 20000 + (i::bigint * 7919) %% 480000, 10, (%s)[1 + (i / 3) %% %d], null, 3 + i %% 3,
                             60 + i %% 40, 'BENCH-S-' || i, date '2029-12-31', now(), 'ACTIVE',
                             now() - (i || ' seconds')::interval, now()
                         from generate_series(%d, %d) i
@@ -174,7 +174,7 @@ final class SearchBenchmark {
         config.setUsername(user);
         config.setPassword(password);
         config.setMaximumPoolSize(clients);
-        config.setConnectionInitSql("set pg_trgm.word_similarity_threshold = 0.4");
+        config.setConnectionInitSql("set pg_trgm.word_similarity_threshold = 0.4; set plan_cache_mode = force_custom_plan");
         try (HikariDataSource pool = new HikariDataSource(config)) {
             Listings repository = new Listings(JdbcClient.create(pool));
             return run("direct SQL", listings, clients, duration, mix, search -> {

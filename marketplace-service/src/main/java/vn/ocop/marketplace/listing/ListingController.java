@@ -45,7 +45,7 @@ class ListingController {
         ListingQuery query = ListingQuery.of(q, group, minStars, province, maxPriceVnd, sort);
         List<Listings.Found> found = listings.search(query, ListingCursor.decode(cursor, query.sort()), size);
         Page<Listings.Found> page = Page.of(found, size,
-                last -> new ListingCursor(query.sort(), last.key(), last.listing().id()).encode());
+                last -> new ListingCursor(query.sort(), last.key(), last.listing().id(), last.fuzzy()).encode());
         return new Page<>(page.items().stream().map(Listings.Found::listing).toList(), page.nextCursor());
     }
 

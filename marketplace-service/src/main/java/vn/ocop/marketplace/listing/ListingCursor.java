@@ -13,11 +13,12 @@ import vn.ocop.web.InvalidRequestException;
  * clients, refused when malformed or when it belongs to another order.
  *
  * @param key the sort key of the last listing (relevance rank, stars and time, time, or price)
+ * @param fuzzy whether the first page had to match with typos, so later pages match the same way
  */
-public record ListingCursor(ListingQuery.Sort sort, String key, UUID id) {
+public record ListingCursor(ListingQuery.Sort sort, String key, UUID id, boolean fuzzy) {
 
     public String encode() {
-        String plain = sort.name() + "|" + key + "|" + id;
+        String plain = sort.name() + "|" + key + "|" + id + "|" + (fuzzy ? "f" : "e");
         return Base64.getUrlEncoder().withoutPadding().encodeToString(plain.getBytes(StandardCharsets.UTF_8));
     }
 
@@ -27,10 +28,10 @@ public record ListingCursor(ListingQuery.Sort sort, String key, UUID id) {
         }
         try {
             String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\\|");
-            if (parts.length != 3 || !parts[0].equals(expected.name())) {
+            if (parts.length != 4 || !parts[0].equals(expected.name()) || !parts[3].matches("[fe]")) {
                 throw new IllegalArgumentException("not a cursor of this order");
             }
-            return new ListingCursor(expected, parts[1], UUID.fromString(parts[2]));
+            return new ListingCursor(expected, parts[1], UUID.fromString(parts[2]), parts[3].equals("f"));
         }
         catch (IllegalArgumentException e) {
             throw new InvalidRequestException("cursor",

@@ -24,8 +24,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class Listings {
 
-    /** A listing with the sort key that placed it on its page. */
-    public record Found(Listing listing, String key) {
+    /** A listing with the sort key that placed it on its page, and whether it matched only with typos allowed. */
+    public record Found(Listing listing, String key, boolean fuzzy) {
     }
 
     private static final String COLUMNS = """
@@ -79,13 +79,30 @@ public class Listings {
                 .update();
     }
 
-    /** Every active listing a purchase request's criteria match, up to a bound. */
+    /**
+     * Every active listing a purchase request's criteria match, up to a bound, typos allowed
+     * (as when open requests are matched against a new listing).
+     */
     public List<Listing> matching(ListingQuery criteria, int limit) {
-        return search(criteria, null, limit).stream().map(Found::listing).limit(limit).toList();
+        return search(criteria, null, limit, true).stream().map(Found::listing).limit(limit).toList();
     }
 
-    /** Active listings matching the query, one page in the query's order. */
+    /**
+     * Active listings matching the query, one page in the query's order. Words are first matched
+     * as typed (without regard to case or diacritics); only when nothing matches are longer words
+     * allowed a typo. Exact matching stays cheap on large catalogues; the typo-tolerant form has
+     * to rank every near match. Later pages keep the first page's choice (it is in the cursor).
+     */
     public List<Found> search(ListingQuery query, @Nullable ListingCursor after, int limit) {
+        if (after != null) {
+            return search(query, after, limit, after.fuzzy());
+        }
+        List<Found> exact = search(query, null, limit, false);
+        boolean typosCouldHelp = query.words().stream().anyMatch(w -> w.length() >= ListingQuery.FUZZY_MIN_LENGTH);
+        return exact.isEmpty() && typosCouldHelp ? search(query, null, limit, true) : exact;
+    }
+
+    private List<Found> search(ListingQuery query, @Nullable ListingCursor after, int limit, boolean fuzzy) {
         List<Object> params = new ArrayList<>();
         String rank = "0::numeric";
         if (query.q() != null) {
@@ -96,7 +113,7 @@ public class Listings {
         }
         StringBuilder sql = new StringBuilder("select * from (select ").append(COLUMNS).append(", ").append(rank)
                 .append(" as rank from listing where status = 'ACTIVE'");
-        params.addAll(matchConditions(query, sql));
+        params.addAll(matchConditions(query, sql, fuzzy));
         sql.append(") found where true");
         ListingQuery.Sort sort = query.sort() == ListingQuery.Sort.RELEVANCE && query.q() == null
                 ? ListingQuery.Sort.NEWEST : query.sort();
@@ -131,19 +148,19 @@ public class Listings {
         });
         sql.append(" limit ?");
         params.add(limit + 1);
-        return jdbc.sql(sql.toString()).params(params).query((rs, row) -> found(rs, row, sort)).list();
+        return jdbc.sql(sql.toString()).params(params).query((rs, row) -> found(rs, row, sort, fuzzy)).list();
     }
 
     /**
      * Appends the filters and the words of a query; every word must appear in the listing's
      * searchable text, or, for longer words, a word close to it must.
      */
-    private static List<Object> matchConditions(ListingQuery query, StringBuilder sql) {
+    private static List<Object> matchConditions(ListingQuery query, StringBuilder sql, boolean fuzzy) {
         List<Object> params = new ArrayList<>();
         for (String word : query.words()) {
             sql.append(" and (search_text like '%' || lower(f_unaccent(?)) || '%' escape '\\'");
             params.add(escapeLike(word));
-            if (word.length() >= ListingQuery.FUZZY_MIN_LENGTH) {
+            if (fuzzy && word.length() >= ListingQuery.FUZZY_MIN_LENGTH) {
                 sql.append(" or lower(f_unaccent(?)) <% search_text");
                 params.add(word);
             }
@@ -172,7 +189,7 @@ public class Listings {
         return word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
-    private static Found found(ResultSet rs, int row, ListingQuery.Sort sort) throws SQLException {
+    private static Found found(ResultSet rs, int row, ListingQuery.Sort sort, boolean fuzzy) throws SQLException {
         Listing listing = LISTING.mapRow(rs, row);
         String key = switch (sort) {
             case RELEVANCE -> rs.getBigDecimal("rank").toPlainString();
@@ -180,6 +197,6 @@ public class Listings {
             case NEWEST -> listing.createdAt().toString();
             case PRICE -> String.valueOf(listing.wholesalePriceVnd());
         };
-        return new Found(listing, key);
+        return new Found(listing, key, fuzzy);
     }
 }

@@ -81,6 +81,18 @@ class ListingSearchTest extends MarketplaceIntegrationTest {
     }
 
     @Test
+    void typosAreForgivenOnlyWhenNothingMatchesAsTyped() {
+        String word = Certificates.uniqueWord();
+        ProductCertified nguyen = list("Chè Nguyên " + word, "HTX Chè Sông Cầu", 2, "Lào Cai", 150_000, 4, "");
+        ProductCertified nguyet = list("Chè Nguyệt " + word, "HTX Chè Trăng", 2, "Hà Nội", 150_000, 4, "");
+        awaitSearchable(word, 2);
+
+        assertThat(productIds("q=nguyen+" + word)).containsExactly(nguyen.productId().toString());
+        assertThat(productIds("q=nguyet+" + word)).containsExactly(nguyet.productId().toString());
+        assertThat(productIds("q=ngyen+" + word)).contains(nguyen.productId().toString());
+    }
+
+    @Test
     void filtersNarrowTheResults() {
         String word = Certificates.uniqueWord();
         ProductCertified cheapFood = list("Gạo " + word, "HTX Gạo Sạch", 1, "Cần Thơ", 30_000, 3, "");
