@@ -98,8 +98,7 @@ class ListingProjection {
         if (before != null && changedFields(before, desired).isEmpty() && before.status() == desired.status()) {
             return;
         }
-        listings.save(desired);
-        Listing after = listings.find(desired.listingId()).orElseThrow();
+        Listing after = listings.save(desired);
         announce(before, after, desired);
     }
 

@@ -51,10 +51,10 @@ public class Listings {
                 .optional();
     }
 
-    /** Writes the listing a product should have, creating it on first certification. */
-    void save(ListingRules.Desired d) {
+    /** Writes the listing a product should have, creating it on first certification, and returns it as stored. */
+    Listing save(ListingRules.Desired d) {
         var p = d.product();
-        jdbc.sql("""
+        return jdbc.sql("""
                 insert into listing (id, product_id, producer_id, producer_name, name, product_group, subgroup,
                     description, story, unit, wholesale_price_vnd, min_order_quantity, province, commune, stars, score,
                     certificate_no, valid_until, certified_at, status, withdrawn_reason, withdrawn_at)
@@ -71,12 +71,14 @@ public class Listings {
                     withdrawn_at = case when excluded.status = 'WITHDRAWN'
                         then coalesce(listing.withdrawn_at, now()) end,
                     updated_at = now()
-                """)
+                returning
+                """ + COLUMNS)
                 .params(d.listingId(), p.productId(), p.producerId(), p.producerName(), p.name(), p.group(), p.subgroup(),
                         p.description(), p.story(), p.unit(), p.wholesalePriceVnd(), p.minOrderQuantity(),
                         p.originProvince(), p.originCommune(), d.stars(), d.score(), d.certificateNo(), d.validUntil(),
                         Timestamp.from(d.certifiedAt()), d.status().name(), d.withdrawnReason(), d.status().name())
-                .update();
+                .query(LISTING)
+                .single();
     }
 
     /**
