@@ -1,6 +1,8 @@
 package vn.ocop.messaging;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import javax.sql.DataSource;
 
@@ -9,7 +11,15 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.cloud.stream.function.StreamBridge;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -21,10 +31,12 @@ import vn.ocop.messaging.deadletter.DeadLetterEndpoint;
 import vn.ocop.messaging.deadletter.DeadLetters;
 import vn.ocop.messaging.inbox.EventHandler;
 import vn.ocop.messaging.inbox.InboxDispatcher;
+import vn.ocop.messaging.inbox.InboxErrorHandling;
 import vn.ocop.messaging.inbox.IncomingEventHandler;
 import vn.ocop.messaging.outbox.Outbox;
 import vn.ocop.messaging.outbox.OutboxMetrics;
 import vn.ocop.messaging.outbox.OutboxRelay;
+import vn.ocop.messaging.outbox.TopicProvisioner;
 
 /** Wires the outbox, its relay and the inbox into every service that has this library. */
 @AutoConfiguration(afterName = {
@@ -32,6 +44,8 @@ import vn.ocop.messaging.outbox.OutboxRelay;
         "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration" })
 @EnableConfigurationProperties(MessagingProperties.class)
 public class MessagingAutoConfiguration {
+
+    private static final String BINDER = "spring.cloud.stream.kafka.binder";
 
     @Bean
     EventCodec eventCodec(JsonMapper jsonMapper) {
@@ -48,11 +62,59 @@ public class MessagingAutoConfiguration {
         return new OutboxMetrics(jdbc, meters);
     }
 
+    /**
+     * The producer of the relay and of dead letters, configured from the binder's settings
+     * ({@code spring.cloud.stream.kafka.binder.*}) so there is one place to set the broker and
+     * the producer's properties.
+     */
+    @Bean
+    DefaultKafkaProducerFactory<byte[], byte[]> outboxProducerFactory(Environment environment,
+            MessagingProperties properties) {
+        Map<String, Object> config = new HashMap<>();
+        Binder binder = Binder.get(environment);
+        Bindable<Map<String, String>> map = Bindable.mapOf(String.class, String.class);
+        binder.bind(BINDER + ".configuration", map).ifBound(config::putAll);
+        binder.bind(BINDER + ".producer-properties", map).ifBound(config::putAll);
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, environment.getRequiredProperty(BINDER + ".brokers"));
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        config.put(ProducerConfig.CLIENT_ID_CONFIG, properties.serviceName() + "-outbox");
+        return new DefaultKafkaProducerFactory<>(config, new ByteArraySerializer(), new ByteArraySerializer());
+    }
+
+    @Bean
+    KafkaTemplate<byte[], byte[]> outboxKafkaTemplate(DefaultKafkaProducerFactory<byte[], byte[]> outboxProducerFactory) {
+        return new KafkaTemplate<>(outboxProducerFactory);
+    }
+
+    @Bean(destroyMethod = "close")
+    TopicProvisioner topicProvisioner(Environment environment) {
+        return new TopicProvisioner(
+                Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, environment.getRequiredProperty(BINDER + ".brokers"))),
+                environment.getProperty(BINDER + ".min-partition-count", Integer.class, 1));
+    }
+
     @Bean
     @ConditionalOnProperty(name = "ocop.messaging.relay.enabled", matchIfMissing = true)
-    OutboxRelay outboxRelay(DataSource dataSource, StreamBridge streamBridge, MessagingProperties properties,
-            MeterRegistry meters) {
-        return new OutboxRelay(dataSource, streamBridge, properties, meters);
+    OutboxRelay outboxRelay(DataSource dataSource, KafkaTemplate<byte[], byte[]> outboxKafkaTemplate,
+            TopicProvisioner topicProvisioner, MessagingProperties properties, MeterRegistry meters) {
+        return new OutboxRelay(dataSource, outboxKafkaTemplate, topicProvisioner, properties, meters);
+    }
+
+    /**
+     * The container error handler of the {@code inbound} binding (named in the binding's
+     * {@code common-error-handler-bean-name}), with the binding's own retry settings.
+     */
+    @Bean
+    DefaultErrorHandler inboxErrorHandler(KafkaTemplate<byte[], byte[]> outboxKafkaTemplate,
+            TopicProvisioner topicProvisioner, Environment environment, MessagingProperties properties) {
+        String consumer = "spring.cloud.stream.bindings.inbound-in-0.consumer.";
+        return InboxErrorHandling.create(outboxKafkaTemplate, topicProvisioner,
+                environment.getProperty("spring.cloud.stream.bindings.inbound-in-0.group", properties.serviceName()),
+                environment.getProperty(consumer + "max-attempts", Integer.class, 4),
+                environment.getProperty(consumer + "back-off-initial-interval", Long.class, 200L),
+                environment.getProperty(consumer + "back-off-multiplier", Double.class, 2.0),
+                environment.getProperty(consumer + "back-off-max-interval", Long.class, 2000L));
     }
 
     @Bean

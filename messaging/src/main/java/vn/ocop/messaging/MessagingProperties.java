@@ -19,11 +19,14 @@ public record MessagingProperties(String serviceName, @DefaultValue Relay relay)
      * @param pollInterval how long the relay waits for a commit notification before looking anyway
      * @param batchSize how many events one pass reads
      * @param retention how long published events stay in the table for inspection
+     * @param sendTimeout how long the relay waits for an acknowledgement; longer than the
+     *     producer's {@code delivery.timeout.ms}, which fails a send that cannot be delivered
      */
     public record Relay(
             @DefaultValue("true") boolean enabled,
             @DefaultValue("1s") Duration pollInterval,
-            @DefaultValue("200") int batchSize,
-            @DefaultValue("7d") Duration retention) {
+            @DefaultValue("500") int batchSize,
+            @DefaultValue("7d") Duration retention,
+            @DefaultValue("45s") Duration sendTimeout) {
     }
 }

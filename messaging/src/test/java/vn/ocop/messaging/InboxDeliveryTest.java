@@ -2,7 +2,9 @@ package vn.ocop.messaging;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -14,6 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.kafka.support.KafkaHeaders;
 
 import vn.ocop.contracts.CloudEventHeaders;
 import vn.ocop.contracts.Topics;
@@ -37,8 +40,8 @@ class InboxDeliveryTest extends MessagingIntegrationTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
     // Set by the Kafka binder on every dead letter, so it can be inspected and replayed.
-    private static final String ORIGINAL_TOPIC = "x-original-topic";
-    private static final String EXCEPTION_MESSAGE = "x-exception-message";
+    private static final String ORIGINAL_TOPIC = KafkaHeaders.DLT_ORIGINAL_TOPIC;
+    private static final String EXCEPTION_MESSAGE = KafkaHeaders.DLT_EXCEPTION_MESSAGE;
 
     private static TopicProbe deadLetters;
 
@@ -120,6 +123,42 @@ class InboxDeliveryTest extends MessagingIntegrationTest {
         assertThat(applied.attempts(failing.eventId())).isGreaterThan(1).isEqualTo(maxAttempts);
         assertThat(applied.timesApplied(failing.eventId())).isZero();
         assertThat(isRecordedInInbox(failing.eventId())).isFalse();
+    }
+
+    @Test
+    void recordsPolledTogetherAreAppliedInFewerTransactionsThanRecords() {
+        List<ProductRegistered> burst = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            burst.add(registered(UUID.randomUUID()));
+        }
+
+        TestEvents.publishTogether(burst);
+
+        await().atMost(WAIT).until(() -> burst.stream().allMatch(e -> applied.timesApplied(e.eventId()) == 1));
+        Integer transactions = jdbc.queryForObject(
+                "select count(distinct applied_at) from applied_event where event_id = any(?)", Integer.class,
+                (Object) burst.stream().map(ProductRegistered::eventId).toArray(UUID[]::new));
+        assertThat(transactions).isLessThan(burst.size());
+    }
+
+    @Test
+    void aFailingRecordInsideABatchIsDeadLetteredAloneAndTheOthersAreAppliedOnceInOrder() {
+        UUID productId = UUID.randomUUID();
+        ProductRegistered first = registered(productId);
+        ProductRegistered second = registered(productId);
+        ProductRegistered failing = failingEveryTime(productId);
+        ProductRegistered third = registered(productId);
+        ProductRegistered fourth = registered(productId);
+
+        TestEvents.publishTogether(List.of(first, second, failing, third, fourth));
+
+        await().atMost(WAIT).until(() -> applied.timesApplied(fourth.eventId()) == 1);
+        deadLetters.await(withId(failing.eventId()));
+        assertThat(applied.attempts(failing.eventId())).isGreaterThanOrEqualTo(maxAttempts);
+        assertThat(applied.timesApplied(failing.eventId())).isZero();
+        List<UUID> order = jdbc.queryForList("select event_id from applied_event where product_id = ? order by position",
+                UUID.class, productId);
+        assertThat(order).containsExactly(first.eventId(), second.eventId(), third.eventId(), fourth.eventId());
     }
 
     private double duplicatesSeen() {

@@ -2,10 +2,12 @@ package vn.ocop.testsupport;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -37,10 +39,29 @@ public final class TestEvents {
     }
 
     public static void publish(DomainEvent event) {
+        send(record(event));
+    }
+
+    /** Publishes the events in order without waiting between them, so they reach consumers together. */
+    public static synchronized void publishTogether(List<? extends DomainEvent> events) {
+        List<Future<?>> sent = new ArrayList<>();
+        events.forEach(event -> sent.add(producer().send(record(event))));
+        producer().flush();
+        try {
+            for (Future<?> result : sent) {
+                result.get();
+            }
+        }
+        catch (Exception e) {
+            throw new IllegalStateException("could not publish the test events", e);
+        }
+    }
+
+    private static ProducerRecord<String, byte[]> record(DomainEvent event) {
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(EventTypes.of(event.getClass()).topic(),
                 event.subject(), JSON.writeValueAsBytes(event));
         CloudEventHeaders.of(event).forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
-        send(record);
+        return record;
     }
 
     /** Sends a record exactly as given: for bodies and headers no real producer would write. */
@@ -80,7 +101,7 @@ public final class TestEvents {
         return lag;
     }
 
-    private static synchronized void send(ProducerRecord<String, byte[]> record) {
+    private static synchronized KafkaProducer<String, byte[]> producer() {
         if (producer == null) {
             producer = new KafkaProducer<>(Map.of(
                     ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.shared().kafkaBootstrap(),
@@ -88,8 +109,12 @@ public final class TestEvents {
                     ProducerConfig.LINGER_MS_CONFIG, 0),
                     new StringSerializer(), new ByteArraySerializer());
         }
+        return producer;
+    }
+
+    private static synchronized void send(ProducerRecord<String, byte[]> record) {
         try {
-            producer.send(record).get();
+            producer().send(record).get();
         }
         catch (ExecutionException e) {
             throw new IllegalStateException("could not publish a test event", e);

@@ -25,7 +25,7 @@ import vn.ocop.contracts.CloudEventHeaders;
 import vn.ocop.messaging.inbox.InboxDispatcher;
 
 /**
- * Reads this service's dead-letter topics ({@code error.<topic>.<service>}, the binder's names)
+ * Reads this service's dead-letter topics ({@code error.<topic>.<service>})
  * with a plain consumer that commits nothing, and replays a dead letter by handing it to the
  * service's own {@link InboxDispatcher}: same transaction, same duplicate check, so replaying a
  * letter twice, or one that was meanwhile applied, has no second effect, and other services are
@@ -34,8 +34,9 @@ import vn.ocop.messaging.inbox.InboxDispatcher;
 public class DeadLetters {
 
     private static final Duration POLL = Duration.ofSeconds(2);
-    private static final String[] ORIGINAL_TOPIC = { "x-original-topic", "kafka_dlt-original-topic" };
-    private static final String[] FAILURE = { "x-exception-message", "kafka_dlt-exception-message" };
+    // spring-kafka's names (the inbox's error handler), then the binder's (letters written before batch consumption).
+    private static final String[] ORIGINAL_TOPIC = { KafkaHeaders.DLT_ORIGINAL_TOPIC, "x-original-topic" };
+    private static final String[] FAILURE = { KafkaHeaders.DLT_EXCEPTION_MESSAGE, "x-exception-message" };
 
     /** What a replay did. */
     public record Replay(String outcome, @Nullable String failure) {

@@ -15,6 +15,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.Message;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -25,17 +26,20 @@ import vn.ocop.contracts.DomainEvent;
 import vn.ocop.messaging.EventCodec;
 
 /**
- * The service's one Kafka consumer function ({@code inbound}): reads the CloudEvents headers,
- * records the event id in the inbox and applies the event in one transaction. A redelivered event
+ * The service's one Kafka consumer function ({@code inbound}, bound in batch mode): reads the
+ * CloudEvents headers, records each event id in the inbox and applies the events in the same
+ * transaction. A redelivered event
  * finds its id already recorded and changes nothing. Types the service has no handler for are
  * skipped, so producers can add event types without breaking consumers.
  *
- * <p>A handler that throws rolls the whole transaction back; the binder retries with back-off and
- * then moves the record to the dead-letter topic, and the partition moves on.
+ * <p>A handler that throws rolls the transaction back; the failing record is retried with back-off
+ * and then moved to the dead-letter topic, and the partition moves on (see
+ * {@code InboxErrorHandling}).
  */
-public class InboxDispatcher implements Consumer<Message<byte[]>> {
+public class InboxDispatcher implements Consumer<Message<List<byte[]>>> {
 
     private static final Logger log = LoggerFactory.getLogger(InboxDispatcher.class);
+    private static final String APPLIED = "applied";
 
     private final Map<String, List<EventHandler<?>>> handlers = new HashMap<>();
     private final List<IncomingEventHandler> everyEventHandlers;
@@ -59,38 +63,100 @@ public class InboxDispatcher implements Consumer<Message<byte[]>> {
         this.meters = meters;
     }
 
+    /**
+     * Applies a batch of records, as polled, in one transaction: one commit (and one round of
+     * commit-time work) for the whole batch instead of one per record. When a record fails, the
+     * records before it are applied again in a transaction of their own and the failing one is
+     * reported by its index, so the container commits the records before it, retries it with
+     * back-off and finally dead-letters it alone; the records after it come again with the retry.
+     */
     @Override
-    public void accept(Message<byte[]> message) {
-        apply(message);
+    public void accept(Message<List<byte[]>> batch) {
+        List<Message<byte[]>> records = BatchRecords.split(batch);
+        int[] reached = { 0 };
+        try {
+            applyAll(records, reached);
+        }
+        catch (RuntimeException failure) {
+            int failed = reached[0];
+            if (failed == records.size()) {
+                // Every record was applied, and the commit failed: find the culprit one record at a time.
+                applyOneByOne(records, failure);
+                return;
+            }
+            if (failed > 0) {
+                try {
+                    applyAll(records.subList(0, failed), new int[1]);
+                }
+                catch (RuntimeException again) {
+                    applyOneByOne(records.subList(0, failed), again);
+                }
+            }
+            throw new BatchListenerFailedException(consumer + " could not apply a record", failure, failed);
+        }
+    }
+
+    /** Applies the records in one transaction; {@code reached[0]} ends at the failing record, or at the size. */
+    private void applyAll(List<Message<byte[]>> records, int[] reached) {
+        List<Outcome> outcomes = transaction.execute(status -> {
+            List<Outcome> applied = new ArrayList<>(records.size());
+            for (Message<byte[]> record : records) {
+                applied.add(applyInTransaction(record));
+                reached[0]++;
+            }
+            return applied;
+        });
+        if (outcomes != null) {
+            outcomes.forEach(outcome -> count(outcome.result(), outcome.type()));
+        }
+    }
+
+    private void applyOneByOne(List<Message<byte[]>> records, RuntimeException batchFailure) {
+        log.debug("{}: a batch of {} failed; applying its records one by one", consumer, records.size(), batchFailure);
+        for (int i = 0; i < records.size(); i++) {
+            try {
+                apply(records.get(i));
+            }
+            catch (RuntimeException e) {
+                throw new BatchListenerFailedException(consumer + " could not apply a record", e, i);
+            }
+        }
     }
 
     /**
-     * Applies one record; false when it was applied before (or no handler wants its type).
+     * Applies one record in its own transaction; false when it was applied before (or no handler
+     * wants its type). Dead-letter replays come this way.
      *
      * @throws UnreadableEventException when the record is not a readable event
      */
     public boolean apply(Message<byte[]> message) {
+        Outcome outcome = transaction.execute(status -> applyInTransaction(message));
+        if (outcome == null) {
+            return false;
+        }
+        count(outcome.result(), outcome.type());
+        return outcome.result().equals(APPLIED);
+    }
+
+    private record Outcome(String result, String type) {
+    }
+
+    private Outcome applyInTransaction(Message<byte[]> message) {
         IncomingEvent incoming = read(message);
         List<EventHandler<?>> typed = handlers.getOrDefault(incoming.type(), List.of());
         if (typed.isEmpty() && everyEventHandlers.isEmpty()) {
             log.debug("{} has no handler for {}; skipped", consumer, incoming.type());
-            count("skipped", incoming.type());
-            return false;
+            return new Outcome("skipped", incoming.type());
         }
         DomainEvent event = typed.isEmpty() ? null : decode(typed.getFirst(), message.getPayload());
-        Boolean applied = transaction.execute(status -> {
-            if (!recordInInbox(incoming)) {
-                return false;
-            }
-            everyEventHandlers.forEach(h -> h.handle(incoming));
-            if (event != null) {
-                typed.forEach(handler -> apply(handler, event));
-            }
-            return true;
-        });
-        boolean done = Boolean.TRUE.equals(applied);
-        count(done ? "applied" : "duplicate", incoming.type());
-        return done;
+        if (!recordInInbox(incoming)) {
+            return new Outcome("duplicate", incoming.type());
+        }
+        everyEventHandlers.forEach(h -> h.handle(incoming));
+        if (event != null) {
+            typed.forEach(handler -> apply(handler, event));
+        }
+        return new Outcome(APPLIED, incoming.type());
     }
 
     private boolean recordInInbox(IncomingEvent event) {

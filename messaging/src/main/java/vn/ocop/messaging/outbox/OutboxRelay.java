@@ -12,7 +12,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import javax.sql.DataSource;
 
@@ -20,29 +23,30 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.postgresql.PGConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.kafka.support.KafkaHeaders;
-import org.springframework.messaging.Message;
-import org.springframework.messaging.MessageHeaders;
-import org.springframework.messaging.support.MessageBuilder;
+import org.springframework.kafka.core.KafkaOperations;
 
 import vn.ocop.contracts.CloudEventHeaders;
 import vn.ocop.messaging.MessagingProperties;
 
 /**
- * Publishes committed outbox events to Kafka through Spring Cloud Stream, oldest first.
+ * Publishes committed outbox events to Kafka, oldest first, with spring-kafka's
+ * {@link KafkaOperations} rather than the binder's {@code StreamBridge}: the binder's producer
+ * either blocks on every record or reports nothing back, while the relay needs each record's
+ * acknowledgement without waiting for it before sending the next.
  *
  * <p>Exactly one relay per service is active: it holds a PostgreSQL session advisory lock, which
  * the database releases by itself if the process dies, so another instance takes over within one
  * poll interval. A single publisher reading in id order keeps the order of events per key.
  *
  * <p>The relay is woken by {@code NOTIFY} at commit (see {@link Outbox}) and polls only as a
- * fallback. Each send waits for the broker's acknowledgement ({@code acks=all}, idempotent
- * producer) before the row is stamped as published. A crash between the acknowledgement and the
+ * fallback. It sends a batch without waiting between records and stamps the rows the broker
+ * acknowledged ({@code acks=all}, idempotent producer), so a batch costs about one round trip. A crash between the acknowledgement and the
  * stamp publishes the event again after restart; consumers drop the repeat by its event id, so the
  * effect happens exactly once.
  */
@@ -51,7 +55,8 @@ public class OutboxRelay implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
 
     private final DataSource dataSource;
-    private final StreamBridge streamBridge;
+    private final KafkaOperations<byte[], byte[]> kafka;
+    private final TopicProvisioner topics;
     private final MessagingProperties.Relay settings;
     private final String serviceName;
     private final Timer publishDelay;
@@ -62,10 +67,11 @@ public class OutboxRelay implements SmartLifecycle {
     private volatile Instant lastCleanup = Instant.EPOCH;
     private Thread worker;
 
-    public OutboxRelay(DataSource dataSource, StreamBridge streamBridge, MessagingProperties properties,
-            MeterRegistry meters) {
+    public OutboxRelay(DataSource dataSource, KafkaOperations<byte[], byte[]> kafka, TopicProvisioner topics,
+            MessagingProperties properties, MeterRegistry meters) {
         this.dataSource = dataSource;
-        this.streamBridge = streamBridge;
+        this.kafka = kafka;
+        this.topics = topics;
         this.settings = properties.relay();
         this.serviceName = properties.serviceName();
         this.publishDelay = Timer.builder("ocop.outbox.publish.delay")
@@ -167,9 +173,15 @@ public class OutboxRelay implements SmartLifecycle {
         }
     }
 
-    /** Publishes up to one batch, stamping what the broker acknowledged even if a later send fails. */
+    /**
+     * Publishes up to one batch and stamps what the broker acknowledged. The sends are pipelined
+     * (the idempotent producer keeps them in order per partition, up to five requests in flight)
+     * and then awaited in id order; only the unbroken run of acknowledged events from the start is
+     * stamped, so after a failure everything from the first unacknowledged event is sent again.
+     */
     int publishBatch(Connection connection) throws SQLException {
-        List<Long> sent = new ArrayList<>();
+        List<Sent> pending = new ArrayList<>();
+        RuntimeException sendFailure = null;
         try (PreparedStatement select = connection.prepareStatement("""
                 select id, event_id, topic, message_key, event_type, source, occurred_at, payload, created_at
                 from outbox_event where published_at is null order by id limit ?
@@ -177,32 +189,59 @@ public class OutboxRelay implements SmartLifecycle {
             select.setInt(1, settings.batchSize());
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next() && running) {
-                    streamBridge.send(rs.getString("topic"), toMessage(rs));
-                    sent.add(rs.getLong("id"));
-                    publishDelay.record(Duration.between(rs.getTimestamp("created_at").toInstant(), Instant.now()));
+                    String topic = rs.getString("topic");
+                    topics.ensure(topic);
+                    pending.add(new Sent(rs.getLong("id"), rs.getTimestamp("created_at").toInstant(),
+                            kafka.send(toRecord(topic, rs))));
                 }
             }
+            catch (RuntimeException e) {
+                sendFailure = e;
+            }
+        }
+        List<Long> acknowledged = new ArrayList<>();
+        try {
+            for (Sent sent : pending) {
+                sent.result().get(settings.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+                acknowledged.add(sent.id());
+                publishDelay.record(Duration.between(sent.createdAt(), Instant.now()));
+            }
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the broker", e);
+        }
+        catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("the broker did not acknowledge an outbox event", e);
         }
         finally {
-            markPublished(connection, sent);
+            markPublished(connection, acknowledged);
         }
-        return sent.size();
+        if (sendFailure != null) {
+            throw sendFailure;
+        }
+        return acknowledged.size();
     }
 
-    private static Message<byte[]> toMessage(ResultSet row) throws SQLException {
-        String eventId = row.getObject("event_id", UUID.class).toString();
+    private record Sent(long id, Instant createdAt, CompletableFuture<?> result) {
+    }
+
+    private static ProducerRecord<byte[], byte[]> toRecord(String topic, ResultSet row) throws SQLException {
         String key = row.getString("message_key");
-        return MessageBuilder.withPayload(row.getString("payload").getBytes(StandardCharsets.UTF_8))
-                .setHeader(KafkaHeaders.KEY, key.getBytes(StandardCharsets.UTF_8))
-                .setHeader(CloudEventHeaders.ID, eventId)
-                .setHeader(CloudEventHeaders.SOURCE, row.getString("source"))
-                .setHeader(CloudEventHeaders.TYPE, row.getString("event_type"))
-                .setHeader(CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_1_0)
-                .setHeader(CloudEventHeaders.TIME, row.getTimestamp("occurred_at").toInstant().toString())
-                .setHeader(CloudEventHeaders.SUBJECT, key)
-                .setHeader(CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON)
-                .setHeader(MessageHeaders.CONTENT_TYPE, CloudEventHeaders.JSON)
-                .build();
+        RecordHeaders headers = new RecordHeaders();
+        header(headers, CloudEventHeaders.ID, row.getObject("event_id", UUID.class).toString());
+        header(headers, CloudEventHeaders.SOURCE, row.getString("source"));
+        header(headers, CloudEventHeaders.TYPE, row.getString("event_type"));
+        header(headers, CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_1_0);
+        header(headers, CloudEventHeaders.TIME, row.getTimestamp("occurred_at").toInstant().toString());
+        header(headers, CloudEventHeaders.SUBJECT, key);
+        header(headers, CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON);
+        return new ProducerRecord<>(topic, null, key.getBytes(StandardCharsets.UTF_8),
+                row.getString("payload").getBytes(StandardCharsets.UTF_8), headers);
+    }
+
+    private static void header(RecordHeaders headers, String name, String value) {
+        headers.add(name, value.getBytes(StandardCharsets.UTF_8));
     }
 
     private void markPublished(Connection connection, List<Long> ids) throws SQLException {
