@@ -5,30 +5,86 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
-/** Counters per (metric, day, province); a day is a day in Vietnam. */
+/**
+ * Counters per (metric, day, province); a day is a day in Vietnam.
+ *
+ * <p>Inside a transaction the moves are not written one by one: they are summed per counter and
+ * written just before commit, in one statement that takes the counter rows in sorted order. A
+ * transaction that applies a batch of events then updates each counter row once, and transactions
+ * on several consumer threads (or instances) always lock the rows they share in the same order, so
+ * they wait for one another but never deadlock.
+ */
 @Repository
 class DashboardCounters {
 
     private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
 
+    /**
+     * When the pending moves are written among the transaction's before-commit work (lower runs
+     * first). Before the {@code EventLog} (0), which numbers the events under one advisory lock
+     * that every consumer's commit waits for, and the {@code LiveFeed} (1), which works under that
+     * lock: written later, the counter rows would be updated (and possibly waited for) while the
+     * lock is held, making every other consumer wait too. Written first, no transaction ever waits
+     * for a counter row while it holds that lock.
+     */
+    static final int FLUSH_ORDER = -10;
+
+    private static final String UPSERT = """
+            insert into dashboard_daily (metric, day, province, value) values (?, ?, ?, ?)
+            on conflict (metric, day, province) do update set value = dashboard_daily.value + excluded.value
+            """;
+
+    /**
+     * All the pending moves of a transaction in one statement. The rows go in in key order, and
+     * PostgreSQL locks each as it inserts or updates it: concurrent flushes lock shared rows in the
+     * same order. A key appears once, as {@code on conflict do update} requires.
+     */
+    private static final String UPSERT_ALL = """
+            insert into dashboard_daily (metric, day, province, value)
+            select metric, day, province, value
+            from unnest(?::text[], ?::date[], ?::text[], ?::bigint[]) as moved (metric, day, province, value)
+            order by metric, day, province
+            on conflict (metric, day, province) do update set value = dashboard_daily.value + excluded.value
+            """;
+
+    /** One counter row. */
+    record Key(String metric, LocalDate day, String province) {
+
+        static final Comparator<Key> ORDER = Comparator.comparing(Key::metric)
+                .thenComparing(Key::day)
+                .thenComparing(Key::province);
+    }
+
+    /** The moves of the current transaction, not written yet. */
+    private static final class Pending {
+        final Map<Key, Long> amounts = new TreeMap<>(Key.ORDER);
+        /** Written already: a move after that (from another before-commit callback) is written at once. */
+        boolean flushed;
+    }
+
     private final JdbcClient jdbc;
     private final LiveFeed live;
+    /** The transaction resource key of the pending moves; one per bean, not shared across application contexts. */
+    private final Object pendingKey = new Object();
 
     DashboardCounters(JdbcClient jdbc, LiveFeed live) {
         this.jdbc = jdbc;
         this.live = live;
     }
 
-    /** Moves a counter, and adds the move to the live stream's message of the event being applied. */
     /** True the first time a product is certified; later certificates (higher levels, renewals) are not new products. */
     boolean firstCertification(UUID productId, Instant at) {
         return jdbc.sql("""
@@ -39,14 +95,99 @@ class DashboardCounters {
                 .update() == 1;
     }
 
+    /**
+     * Moves a counter, and adds the move to the live stream's message of the event being applied.
+     * Inside a transaction the move is written just before commit, with the transaction's other
+     * moves (and is lost with them if it rolls back); without one, at once. The live stream's delta
+     * is taken now, for the event being applied, and published (by the {@link LiveFeed}) only after
+     * commit, as before.
+     *
+     * <p>Moves belong in the work of the transaction, not in its commit callbacks: a move made by
+     * another synchronization's {@code beforeCommit} after the flush is written at once, unsorted;
+     * one made there before any other move of the transaction would not be written at all.
+     */
     void add(String metric, Instant at, @Nullable String province, long amount) {
-        jdbc.sql("""
-                insert into dashboard_daily (metric, day, province, value) values (?, ?, ?, ?)
-                on conflict (metric, day, province) do update set value = dashboard_daily.value + excluded.value
-                """)
-                .params(metric, LocalDate.ofInstant(at, VIETNAM), province == null ? "" : province, amount)
-                .update();
+        Key key = new Key(metric, LocalDate.ofInstant(at, VIETNAM), province == null ? "" : province);
+        Pending pending = pending();
+        if (pending == null || pending.flushed) {
+            jdbc.sql(UPSERT).params(key.metric(), key.day(), key.province(), amount).update();
+        }
+        else {
+            pending.amounts.merge(key, amount, Math::addExact);
+        }
         live.delta(metric, amount);
+    }
+
+    /** The pending moves of the current transaction, bound on first use; null without a transaction synchronization. */
+    private @Nullable Pending pending() {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return null;
+        }
+        if (TransactionSynchronizationManager.getResource(pendingKey) instanceof Pending bound) {
+            return bound;
+        }
+        Pending pending = new Pending();
+        TransactionSynchronizationManager.bindResource(pendingKey, pending);
+        TransactionSynchronizationManager.registerSynchronization(new Flush(pending));
+        return pending;
+    }
+
+    /** Writes a transaction's pending moves before it commits, and forgets them when it ends, however it ends. */
+    private final class Flush implements TransactionSynchronization {
+
+        private final Pending pending;
+
+        Flush(Pending pending) {
+            this.pending = pending;
+        }
+
+        @Override
+        public int getOrder() {
+            return FLUSH_ORDER;
+        }
+
+        /** An inner transaction (REQUIRES_NEW) starts: its moves are its own. */
+        @Override
+        public void suspend() {
+            TransactionSynchronizationManager.unbindResourceIfPossible(pendingKey);
+        }
+
+        @Override
+        public void resume() {
+            TransactionSynchronizationManager.bindResource(pendingKey, pending);
+        }
+
+        @Override
+        public void beforeCommit(boolean readOnly) {
+            pending.flushed = true;
+            write(pending.amounts);
+            pending.amounts.clear();
+        }
+
+        @Override
+        public void afterCompletion(int status) {
+            TransactionSynchronizationManager.unbindResourceIfPossible(pendingKey);
+        }
+    }
+
+    private void write(Map<Key, Long> amounts) {
+        if (amounts.isEmpty()) {
+            return;
+        }
+        int size = amounts.size();
+        String[] metrics = new String[size];
+        String[] days = new String[size];
+        String[] provinces = new String[size];
+        long[] values = new long[size];
+        int i = 0;
+        for (Map.Entry<Key, Long> move : amounts.entrySet()) {
+            metrics[i] = move.getKey().metric();
+            days[i] = move.getKey().day().toString();
+            provinces[i] = move.getKey().province();
+            values[i] = move.getValue();
+            i++;
+        }
+        jdbc.sql(UPSERT_ALL).params(metrics, days, provinces, values).update();
     }
 
     Map<String, Long> totals(@Nullable LocalDate from, @Nullable LocalDate to, @Nullable String province) {
