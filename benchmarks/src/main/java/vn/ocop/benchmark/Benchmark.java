@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 
 import javax.sql.DataSource;
@@ -58,18 +60,26 @@ public final class Benchmark {
                 "java", System.getProperty("java.version"), "os", System.getProperty("os.name")));
         report.put("settings", settings);
         System.out.println("Starting Kafka, PostgreSQL and the four services (logs in " + data.resolve("logs") + ") …");
-        try (Infrastructure infrastructure = Infrastructure.start(options)) {
-            List<ServiceProcess> services = new ArrayList<>();
-            try {
-                for (String service : Options.SERVICES) {
-                    services.add(ServiceProcess.start(service, options, Path.of("").toAbsolutePath(), false));
-                }
-                awaitReady(services);
-                run(options, services, settings, report);
-            }
-            finally {
+        Infrastructure infrastructure = Infrastructure.start(options);
+        List<ServiceProcess> services = new CopyOnWriteArrayList<>();
+        AtomicBoolean stopped = new AtomicBoolean();
+        Runnable stop = () -> {
+            if (stopped.compareAndSet(false, true)) {
                 services.reversed().forEach(ServiceProcess::stop);
+                infrastructure.close();
             }
+        };
+        // Ctrl-C (or a kill) must not leave PostgreSQL, Kafka or a service running on the benchmark's ports.
+        Runtime.getRuntime().addShutdownHook(new Thread(stop, "benchmark-stop"));
+        try {
+            for (String service : Options.SERVICES) {
+                services.add(ServiceProcess.start(service, options, Path.of("").toAbsolutePath(), false));
+            }
+            awaitReady(services);
+            run(options, services, settings, report);
+        }
+        finally {
+            stop.run();
         }
         Path results = Path.of(settings.get("results"));
         Files.createDirectories(results);
@@ -89,7 +99,9 @@ public final class Benchmark {
         if (Boolean.parseBoolean(settings.get("flow"))) {
             runFlow(options, services, settings, report, new FlowBenchmark(evaluation, marketplace, notification));
         }
-        runSearch(options, services, settings, report, marketplace);
+        if (!settings.get("search-sizes").isBlank() && !settings.get("search-sizes").equals("none")) {
+            runSearch(options, services, settings, report, marketplace);
+        }
     }
 
     private static void runFlow(Options options, List<ServiceProcess> services, Map<String, String> settings,
@@ -100,6 +112,8 @@ public final class Benchmark {
         System.out.println("Warming up the event flow …");
         flow.certifiedToListed("warm-up", 300, 100);
 
+        StatementProfile statements = new StatementProfile(dataSource(options, "postgres"));
+        statements.reset();
         Map<Long, Double> cpuBefore = cpu(options, services);
         long flowStart = System.nanoTime();
         List<FlowBenchmark.Result> flows = new ArrayList<>();
@@ -131,6 +145,10 @@ public final class Benchmark {
             flowJson.add(json);
         }
         report.put("flow", flowJson);
+
+        System.out.println();
+        System.out.println("== Where PostgreSQL's time went during the flow runs (pg_stat_statements, execution only) ==");
+        report.put("databaseStatements", statements.top(25));
 
         System.out.println();
         System.out.println("== Footprint ==");

@@ -59,6 +59,8 @@ public final class Infrastructure implements AutoCloseable {
                 .setServerConfig("max_connections", "200")
                 // Exact commit times of rows: what the benchmarks measure latency with.
                 .setServerConfig("track_commit_timestamp", "on")
+                // Statement statistics for operators (and the benchmark's breakdown of database time).
+                .setServerConfig("shared_preload_libraries", "pg_stat_statements")
                 .setPGStartupWait(Duration.ofSeconds(60))
                 .setRegisterShutdownHook(false)
                 .start();
