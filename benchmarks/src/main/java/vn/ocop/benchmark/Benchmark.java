@@ -73,7 +73,9 @@ public final class Benchmark {
         Runtime.getRuntime().addShutdownHook(new Thread(stop, "benchmark-stop"));
         try {
             for (String service : Options.SERVICES) {
-                services.add(ServiceProcess.start(service, options, Path.of("").toAbsolutePath(), false));
+                // Compiled as in a deployment: ./run-local's quick-start JIT setting would measure slower code.
+                services.add(ServiceProcess.start(service, options, Path.of("").toAbsolutePath(), false,
+                        ServiceProcess.FULL_SPEED));
             }
             awaitReady(services);
             run(options, services, settings, report);
