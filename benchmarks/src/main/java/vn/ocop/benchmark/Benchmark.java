@@ -36,7 +36,7 @@ public final class Benchmark {
     public static void main(String[] args) throws Exception {
         Map<String, String> settings = new LinkedHashMap<>(Map.of(
                 "rate", "200", "events", "2000", "burst", "5000", "search-sizes", "100000,1000000",
-                "clients", "1,16,64", "seconds", "15", "results", "benchmarks/results", "flow", "true"));
+                "clients", "1,16,64", "seconds", "15", "results", "benchmarks/results", "flow", "true", "warm-up", "3000"));
         for (String arg : args) {
             String[] pair = arg.replaceFirst("^--", "").split("=", 2);
             if (!settings.containsKey(pair[0]) || pair.length != 2) {
@@ -111,8 +111,11 @@ public final class Benchmark {
         int events = Integer.parseInt(settings.get("events"));
         double rate = Double.parseDouble(settings.get("rate"));
 
-        System.out.println("Warming up the event flow …");
-        flow.certifiedToListed("warm-up", 300, 100);
+        // Long enough for the JIT to compile the hot paths of every service, as in a running deployment.
+        int warmUp = Integer.parseInt(settings.get("warm-up"));
+        System.out.println("Warming up the event flow (" + warmUp + " certifications, then " + warmUp / 10 + " orders) …");
+        flow.certifiedToListed("warm-up", warmUp, 0);
+        flow.orderToLead("warm-up", Math.max(1, warmUp / 10), 0);
 
         StatementProfile statements = new StatementProfile(dataSource(options, "postgres"));
         statements.reset();

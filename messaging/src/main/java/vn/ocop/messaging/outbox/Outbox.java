@@ -3,6 +3,7 @@ package vn.ocop.messaging.outbox;
 import java.sql.Timestamp;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import vn.ocop.contracts.DomainEvent;
@@ -19,6 +20,8 @@ public class Outbox {
     private final JdbcTemplate jdbc;
     private final EventCodec codec;
     private final String channel;
+    /** Bound while the current transaction has already sent its notification. */
+    private final Object notifiedKey = new Object();
 
     public Outbox(JdbcTemplate jdbc, EventCodec codec, String serviceName) {
         this.jdbc = jdbc;
@@ -45,6 +48,29 @@ public class Outbox {
                 Timestamp.from(event.occurredAt()), codec.toJson(event));
         // Delivered by PostgreSQL only at commit (and folded into one per transaction): the relay
         // wakes exactly when there is something committed to publish, on whichever instance leads.
-        jdbc.queryForList("select pg_notify(?, '')", channel);
+        // One call per transaction is enough; a transaction that appends many events skips the rest.
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            jdbc.queryForList("select pg_notify(?, '')", channel);
+        }
+        else if (!TransactionSynchronizationManager.hasResource(notifiedKey)) {
+            jdbc.queryForList("select pg_notify(?, '')", channel);
+            TransactionSynchronizationManager.bindResource(notifiedKey, Boolean.TRUE);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void suspend() {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(notifiedKey);
+                }
+
+                @Override
+                public void resume() {
+                    TransactionSynchronizationManager.bindResource(notifiedKey, Boolean.TRUE);
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(notifiedKey);
+                }
+            });
+        }
     }
 }
