@@ -54,6 +54,17 @@ public record Product(
         }
     }
 
+    /**
+     * The council scores the product as it was submitted: changing what it is while it is being
+     * evaluated would give it a certificate (or a rejection) meant for something else.
+     */
+    static final class UnderEvaluation extends ConflictException {
+        UnderEvaluation(Product product, List<String> fields) {
+            super("product-under-evaluation", "Product " + product.id() + " is being evaluated as submitted; its "
+                    + String.join(", ", fields) + " can change once the council has decided");
+        }
+    }
+
     /** Changing what a certificate covers would silently keep a certificate for another product. */
     static final class CertifiedIdentity extends ConflictException {
         CertifiedIdentity(Product product, List<String> fields) {
@@ -104,6 +115,9 @@ public record Product(
         compare(changed, "originProvince", originProvince, after.originProvince);
         compare(changed, "originCommune", originCommune, after.originCommune);
         List<String> identity = changed.stream().filter(IDENTITY::contains).toList();
+        if (status == ProductStatus.SUBMITTED && !identity.isEmpty()) {
+            throw new UnderEvaluation(this, identity);
+        }
         if (holdsCertificate() && !identity.isEmpty()) {
             throw new CertifiedIdentity(this, identity);
         }

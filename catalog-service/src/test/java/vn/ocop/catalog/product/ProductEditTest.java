@@ -112,6 +112,25 @@ class ProductEditTest extends CatalogIntegrationTest {
     }
 
     @Test
+    void whileTheCouncilEvaluatesAProductOnlyItsTermsChange() {
+        String productId = submittableTea();
+        assertThat(http().post("/api/products/" + productId + "/submissions").status()).isEqualTo(202);
+
+        Response refused = patch(productId, Map.of("name", "Chè khác", "wholesalePriceVnd", 150000));
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.text("/type")).isEqualTo("/problems/product-under-evaluation");
+        assertThat(refused.text("/detail")).contains("name").contains("once the council has decided");
+        Response product = http().get("/api/products/" + productId);
+        assertThat(product.text("/name")).as("nothing of a refused edit is kept").isEqualTo("Chè Thái Nguyên Tân Cương");
+        assertThat(product.at("/wholesalePriceVnd").asLong()).isNotEqualTo(150000);
+
+        Response terms = patch(productId, Map.of("wholesalePriceVnd", 150000));
+        assertThat(terms.status()).isEqualTo(200);
+        assertThat(terms.text("/status")).isEqualTo("SUBMITTED");
+        assertThat(terms.at("/wholesalePriceVnd").asLong()).isEqualTo(150000);
+    }
+
+    @Test
     void anEditThatChangesNothingAnnouncesNothing() {
         String productId = registerTea();
 
