@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.IntSupplier;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -23,9 +25,14 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  *
  * <p>Inside a transaction the moves are not written one by one: they are summed per counter and
  * written just before commit, in one statement that takes the counter rows in sorted order. A
- * transaction that applies a batch of events then updates each counter row once, and transactions
- * on several consumer threads (or instances) always lock the rows they share in the same order, so
- * they wait for one another but never deadlock.
+ * transaction that applies a batch of events then updates each counter row once.
+ *
+ * <p>Each counter is kept in up to {@value #SHARDS} rows (shards), and every read sums them. A
+ * transaction writes all its moves to one shard, chosen at random when it writes: transactions on
+ * several consumer threads (or instances) that move the same counters, as they all do (a handful
+ * of metrics, today, a few provinces), then mostly update different rows, where with one row per
+ * counter each would wait for the others' commits. When two do pick the same shard, they lock the
+ * rows they share in the same order, so one waits for the other but they never deadlock.
  */
 @Repository
 class DashboardCounters {
@@ -42,22 +49,30 @@ class DashboardCounters {
      */
     static final int FLUSH_ORDER = -10;
 
+    /**
+     * The rows each counter may be spread over. Enough that the few transactions flushing at the
+     * same moment (one per consumer thread and instance) seldom pick the same one; every read sums
+     * them, so more shards mean more rows to sum.
+     */
+    static final int SHARDS = 16;
+
     private static final String UPSERT = """
-            insert into dashboard_daily (metric, day, province, value) values (?, ?, ?, ?)
-            on conflict (metric, day, province) do update set value = dashboard_daily.value + excluded.value
+            insert into dashboard_daily (metric, day, province, shard, value) values (?, ?, ?, ?, ?)
+            on conflict (metric, day, province, shard) do update set value = dashboard_daily.value + excluded.value
             """;
 
     /**
-     * All the pending moves of a transaction in one statement. The rows go in in key order, and
-     * PostgreSQL locks each as it inserts or updates it: concurrent flushes lock shared rows in the
-     * same order. A key appears once, as {@code on conflict do update} requires.
+     * All the pending moves of a transaction in one statement, all in one shard. The rows go in in
+     * key order, and PostgreSQL locks each as it inserts or updates it: concurrent flushes that
+     * picked the same shard lock the rows they share in the same order. A key appears once, as
+     * {@code on conflict do update} requires.
      */
     private static final String UPSERT_ALL = """
-            insert into dashboard_daily (metric, day, province, value)
-            select metric, day, province, value
+            insert into dashboard_daily (metric, day, province, shard, value)
+            select metric, day, province, ?::smallint, value
             from unnest(?::text[], ?::date[], ?::text[], ?::bigint[]) as moved (metric, day, province, value)
             order by metric, day, province
-            on conflict (metric, day, province) do update set value = dashboard_daily.value + excluded.value
+            on conflict (metric, day, province, shard) do update set value = dashboard_daily.value + excluded.value
             """;
 
     /** One counter row. */
@@ -79,6 +94,8 @@ class DashboardCounters {
     private final LiveFeed live;
     /** The transaction resource key of the pending moves; one per bean, not shared across application contexts. */
     private final Object pendingKey = new Object();
+    /** Picks the shard of each write; random but for tests that need to know where moves go. */
+    private volatile IntSupplier shardChoice = DashboardCounters::randomShard;
 
     DashboardCounters(JdbcClient jdbc, LiveFeed live) {
         this.jdbc = jdbc;
@@ -110,12 +127,26 @@ class DashboardCounters {
         Key key = new Key(metric, LocalDate.ofInstant(at, VIETNAM), province == null ? "" : province);
         Pending pending = pending();
         if (pending == null || pending.flushed) {
-            jdbc.sql(UPSERT).params(key.metric(), key.day(), key.province(), amount).update();
+            jdbc.sql(UPSERT).params(key.metric(), key.day(), key.province(), shard(), amount).update();
         }
         else {
             pending.amounts.merge(key, amount, Math::addExact);
         }
         live.delta(metric, amount);
+    }
+
+    /** The shard a write goes to unless a test says otherwise: any, with equal chances. */
+    static int randomShard() {
+        return ThreadLocalRandom.current().nextInt(SHARDS);
+    }
+
+    /** For tests: from now on, writes go to the shard {@code choice} gives (in 0 to {@value #SHARDS} - 1). */
+    void chooseShardsWith(IntSupplier choice) {
+        this.shardChoice = choice;
+    }
+
+    private short shard() {
+        return (short) shardChoice.getAsInt();
     }
 
     /** The pending moves of the current transaction, bound on first use; null without a transaction synchronization. */
@@ -187,9 +218,10 @@ class DashboardCounters {
             values[i] = move.getValue();
             i++;
         }
-        jdbc.sql(UPSERT_ALL).params(metrics, days, provinces, values).update();
+        jdbc.sql(UPSERT_ALL).params(shard(), metrics, days, provinces, values).update();
     }
 
+    /** Totals per metric over the days from {@code from} to {@code to} inclusive: every shard of every day. */
     Map<String, Long> totals(@Nullable LocalDate from, @Nullable LocalDate to, @Nullable String province) {
         StringBuilder sql = new StringBuilder("select metric, sum(value) as total from dashboard_daily where true");
         List<Object> params = new ArrayList<>();

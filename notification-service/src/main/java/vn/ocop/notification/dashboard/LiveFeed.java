@@ -1,5 +1,7 @@
 package vn.ocop.notification.dashboard;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,20 +24,59 @@ import vn.ocop.messaging.inbox.IncomingEventHandler;
 
 /**
  * Builds the live message of each event while its inbox transaction applies it (the counters add
- * their deltas as they move), stores the deltas with the logged event before commit, and hands the
- * message to the {@link LiveHub} only after commit: a client never sees an event that was rolled
- * back. Other instances hear of it by {@code NOTIFY} (see {@link LivePeers}).
+ * their deltas as they move), stores the deltas with the logged events before commit, and hands the
+ * messages to the {@link LiveHub} only after commit: a client never sees an event that was rolled
+ * back. Other instances hear of them by {@code NOTIFY} (see {@link LivePeers}).
+ *
+ * <p>The commit-time work is done once per transaction, whatever the number of events it applied:
+ * one statement stores the deltas, before the event log takes the lock under which it numbers the
+ * events; one statement, under that lock, reads the numbers and announces them to the other
+ * instances.
  */
 @Component
 @Order(1)
 class LiveFeed implements IncomingEventHandler {
 
-    private static final Object KEY = LiveFeed.class;
-
     /** The PostgreSQL channel on which each instance announces the events it applied, for the others' clients. */
     static final String CHANNEL = "ocop_live_dashboard";
 
-    /** The message of the event the current transaction applies; numbered just before commit. */
+    /**
+     * When the deltas are stored among the transaction's before-commit work (lower runs first):
+     * after the counters are written (-10), so no move is left out, and before the event log
+     * numbers the events (0) under a lock every consumer's commit waits for. Storing a delta needs
+     * no number, so it is not done while the lock is held.
+     */
+    static final int STORE_ORDER = -5;
+
+    /** When the numbers are read and announced: after the event log has numbered the events (0). */
+    static final int ANNOUNCE_ORDER = 1;
+
+    private static final String STORE_DELTAS = """
+            update event_log e set delta = moved.delta::jsonb
+            from unnest(?::uuid[], ?::text[]) as moved (event_id, delta)
+            where e.event_id = moved.event_id
+            """;
+
+    /**
+     * Reads the numbers and provinces of the transaction's events and announces them, in one
+     * statement as it runs under the event log's lock. The announcement is the range of numbers
+     * ({@code instance:first-last}; {@code instance:n} for a single event, the form instances
+     * understood before ranges), as short for five hundred events as for one: a {@code NOTIFY}
+     * payload is limited to 8000 bytes. The other instances read the events between the two; once this transaction has
+     * committed, those are its own events only, since all of them were numbered together under
+     * the lock, and any other row that had a number in that range when it was inserted is
+     * numbered anew before it commits.
+     */
+    private static final String READ_AND_ANNOUNCE = """
+            with mine as (select event_id, seq, province from event_log where event_id = any(?::uuid[])),
+                announced as (
+                    select pg_notify(?, ? || ':' || case when min(seq) = max(seq) then min(seq)::text
+                        else min(seq) || '-' || max(seq) end)
+                    from mine having count(*) > 0)
+            select mine.event_id, mine.seq, mine.province from mine, announced
+            """;
+
+    /** The message of one event the current transaction applies; numbered just before commit. */
     private static final class Draft {
         final IncomingEvent event;
         final Map<String, Long> delta = new LinkedHashMap<>();
@@ -53,13 +94,27 @@ class LiveFeed implements IncomingEventHandler {
     }
 
     /** An event's row in the log, as numbered. */
-    record Logged(long seq, @Nullable String province) {
+    record Logged(UUID eventId, long seq, @Nullable String province) {
+    }
+
+    /** The messages of the current transaction's events, in the order it applied them. */
+    private static final class Pending {
+        final Map<UUID, Draft> drafts = new LinkedHashMap<>();
+        /** The event being applied, to which the counters' moves belong. */
+        @Nullable Draft current;
+        /**
+         * The deltas are stored: events applied and counters moved after that (by another
+         * before-commit callback) are logged, numbered and counted, but not published live.
+         */
+        boolean stored;
     }
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
     private final LiveHub hub;
     private final String instance = UUID.randomUUID().toString();
+    /** The transaction resource key of the pending messages; one per bean, not shared across application contexts. */
+    private final Object pendingKey = new Object();
 
     LiveFeed(JdbcClient jdbc, JsonMapper json, LiveHub hub) {
         this.jdbc = jdbc;
@@ -74,63 +129,141 @@ class LiveFeed implements IncomingEventHandler {
 
     @Override
     public void handle(IncomingEvent event) {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+        Pending pending = pending();
+        if (pending == null || pending.stored) {
             return;
         }
         Draft draft = new Draft(event);
-        TransactionSynchronizationManager.unbindResourceIfPossible(KEY);
-        TransactionSynchronizationManager.bindResource(KEY, draft);
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public int getOrder() {
-                // After the event log has numbered the event.
-                return 1;
-            }
-
-            @Override
-            public void beforeCommit(boolean readOnly) {
-                Optional<Logged> logged = jdbc.sql("select seq, province from event_log where event_id = ?")
-                        .param(event.id())
-                        .query(Logged.class)
-                        .optional();
-                if (logged.isEmpty()) {
-                    return;
-                }
-                draft.sequence = logged.get().seq();
-                draft.province = logged.get().province();
-                if (!draft.delta.isEmpty()) {
-                    jdbc.sql("update event_log set delta = ?::jsonb where seq = ?")
-                            .params(json.writeValueAsString(draft.delta), draft.sequence)
-                            .update();
-                }
-                // Delivered by PostgreSQL only if and when this transaction commits.
-                jdbc.sql("select pg_notify(?, ?)").params(CHANNEL, instance + ":" + draft.sequence).query().singleRow();
-            }
-
-            @Override
-            public void afterCommit() {
-                if (draft.sequence > 0) {
-                    hub.publish(draft.message());
-                }
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                TransactionSynchronizationManager.unbindResourceIfPossible(KEY);
-            }
-        });
+        pending.drafts.put(event.id(), draft);
+        pending.current = draft;
     }
 
     /** Adds a counter's move to the message of the event being applied, if any. */
     void delta(String metric, long amount) {
-        if (TransactionSynchronizationManager.getResource(KEY) instanceof Draft draft) {
-            draft.delta.merge(metric, amount, Long::sum);
+        if (TransactionSynchronizationManager.getResource(pendingKey) instanceof Pending pending
+                && pending.current != null && !pending.stored) {
+            pending.current.delta.merge(metric, amount, Long::sum);
+        }
+    }
+
+    /** The messages of the current transaction, bound on first use; null without a transaction synchronization. */
+    private @Nullable Pending pending() {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return null;
+        }
+        if (TransactionSynchronizationManager.getResource(pendingKey) instanceof Pending bound) {
+            return bound;
+        }
+        Pending pending = new Pending();
+        TransactionSynchronizationManager.bindResource(pendingKey, pending);
+        TransactionSynchronizationManager.registerSynchronization(new StoreDeltas(pending));
+        TransactionSynchronizationManager.registerSynchronization(new Announce(pending));
+        return pending;
+    }
+
+    /** Stores the deltas of a transaction's events with the logged events, before they are numbered. */
+    private final class StoreDeltas implements TransactionSynchronization {
+
+        private final Pending pending;
+
+        StoreDeltas(Pending pending) {
+            this.pending = pending;
+        }
+
+        @Override
+        public int getOrder() {
+            return STORE_ORDER;
+        }
+
+        @Override
+        public void beforeCommit(boolean readOnly) {
+            pending.stored = true;
+            List<Draft> moved = pending.drafts.values().stream().filter(draft -> !draft.delta.isEmpty()).toList();
+            if (moved.isEmpty()) {
+                return;
+            }
+            String[] ids = new String[moved.size()];
+            String[] deltas = new String[moved.size()];
+            for (int i = 0; i < moved.size(); i++) {
+                ids[i] = moved.get(i).event.id().toString();
+                deltas[i] = json.writeValueAsString(moved.get(i).delta);
+            }
+            jdbc.sql(STORE_DELTAS).params(ids, deltas).update();
+        }
+    }
+
+    /**
+     * Reads the numbers of a transaction's events and announces them before it commits, publishes
+     * them to this instance's clients after it commits, and forgets them when it ends, however it ends.
+     */
+    private final class Announce implements TransactionSynchronization {
+
+        private final Pending pending;
+
+        Announce(Pending pending) {
+            this.pending = pending;
+        }
+
+        @Override
+        public int getOrder() {
+            return ANNOUNCE_ORDER;
+        }
+
+        /** An inner transaction (REQUIRES_NEW) starts: its events are its own. */
+        @Override
+        public void suspend() {
+            TransactionSynchronizationManager.unbindResourceIfPossible(pendingKey);
+        }
+
+        @Override
+        public void resume() {
+            TransactionSynchronizationManager.bindResource(pendingKey, pending);
+        }
+
+        @Override
+        public void beforeCommit(boolean readOnly) {
+            if (pending.drafts.isEmpty()) {
+                return;
+            }
+            String[] ids = pending.drafts.keySet().stream().map(UUID::toString).toArray(String[]::new);
+            // The announcement is delivered by PostgreSQL only if and when this transaction commits.
+            List<Logged> logged = jdbc.sql(READ_AND_ANNOUNCE).params(ids, CHANNEL, instance).query(Logged.class).list();
+            for (Logged row : logged) {
+                Draft draft = pending.drafts.get(row.eventId());
+                if (draft != null) {
+                    draft.sequence = row.seq();
+                    draft.province = row.province();
+                }
+            }
+        }
+
+        @Override
+        public void afterCommit() {
+            // In the order applied, which is the order numbered.
+            for (Draft draft : pending.drafts.values()) {
+                if (draft.sequence > 0) {
+                    hub.publish(draft.message());
+                }
+            }
+        }
+
+        @Override
+        public void afterCompletion(int status) {
+            TransactionSynchronizationManager.unbindResourceIfPossible(pendingKey);
         }
     }
 
     /** One logged event as the live stream sends it. */
     Optional<LiveMessage> at(long sequence) {
         return after(sequence - 1, null, 1).stream().filter(m -> m.sequence() == sequence).findFirst();
+    }
+
+    /** The logged events numbered from {@code first} to {@code last}, oldest first, as the live stream sent them. */
+    List<LiveMessage> between(long first, long last) {
+        return jdbc.sql("""
+                select seq, type, subject, time, province, delta::text as delta from event_log
+                where seq between ? and ? order by seq
+                """).params(first, last).query(this::message).list();
     }
 
     /** Logged events after {@code sequence}, oldest first, as the live stream sent them. */
@@ -145,10 +278,12 @@ class LiveFeed implements IncomingEventHandler {
         }
         sql.append(" order by seq limit ?");
         params.add(limit);
-        return jdbc.sql(sql.toString()).params(params)
-                .query((rs, row) -> new LiveMessage(rs.getLong("seq"), rs.getString("type"), rs.getString("subject"),
-                        rs.getTimestamp("time").toInstant(), rs.getString("province"), delta(rs.getString("delta"))))
-                .list();
+        return jdbc.sql(sql.toString()).params(params).query(this::message).list();
+    }
+
+    private LiveMessage message(ResultSet rs, int row) throws SQLException {
+        return new LiveMessage(rs.getLong("seq"), rs.getString("type"), rs.getString("subject"),
+                rs.getTimestamp("time").toInstant(), rs.getString("province"), delta(rs.getString("delta")));
     }
 
     private Map<String, Long> delta(String text) {

@@ -18,7 +18,9 @@ import org.springframework.stereotype.Component;
  * Brings the events other instances applied to this instance's dashboard clients. Each instance
  * consumes only its share of the partitions; a screen connected to one instance must still see
  * every event. Instances announce what they committed with {@code NOTIFY} (delivered only on
- * commit), and this listener publishes the logged event to the local hub.
+ * commit), one announcement per transaction naming the range of numbers its events got
+ * ({@code instance:first-last}, or {@code instance:n} for one event), and this listener publishes
+ * the logged events of that range to the local hub.
  */
 @Component
 class LivePeers implements SmartLifecycle {
@@ -86,14 +88,22 @@ class LivePeers implements SmartLifecycle {
         }
     }
 
-    /** Publishes an event another instance applied; this instance's own were published after their commit. */
+    /** Publishes the events another instance applied; this instance's own were published after their commit. */
     private void relay(String announcement) {
         int colon = announcement.lastIndexOf(':');
         if (colon < 0 || announcement.substring(0, colon).equals(feed.instance())) {
             return;
         }
+        String numbers = announcement.substring(colon + 1);
+        int dash = numbers.indexOf('-');
         try {
-            feed.at(Long.parseLong(announcement.substring(colon + 1))).ifPresent(hub::publish);
+            if (dash < 0) {
+                feed.at(Long.parseLong(numbers)).ifPresent(hub::publish);
+            }
+            else {
+                feed.between(Long.parseLong(numbers.substring(0, dash)), Long.parseLong(numbers.substring(dash + 1)))
+                        .forEach(hub::publish);
+            }
         }
         catch (NumberFormatException e) {
             log.debug("Ignored a malformed live dashboard announcement: {}", announcement);

@@ -5,7 +5,10 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
@@ -29,8 +32,44 @@ import vn.ocop.web.Cursor;
 @Order(0)
 class EventLog implements IncomingEventHandler {
 
+    /**
+     * When a transaction's events are numbered among its before-commit work (lower runs first):
+     * after the dashboard counters are written (-10) and the live deltas stored (-5), which need no
+     * number and so are done before the lock is taken; before the live feed (1) reads the numbers
+     * and announces them.
+     */
+    static final int NUMBERING_ORDER = 0;
+
+    /**
+     * Numbers the given events in one statement: first the lock that orders the numbering of all
+     * transactions ({@code drawn} joins {@code locked}, so no number is drawn before the lock is
+     * held); then as many numbers from the sequence as there are events, all greater than those of
+     * every transaction that numbered before (it held the lock until it committed); then the k-th
+     * smallest number to the k-th event in the order given, whatever order {@code nextval} ran in.
+     */
+    private static final String NUMBER = """
+            with locked as (select pg_advisory_xact_lock(hashtext('ocop_event_log_order'))),
+                drawn as (
+                    select nextval(pg_get_serial_sequence('event_log', 'seq')) as seq
+                    from locked, generate_series(1, ?)),
+                numbered as (select seq, row_number() over (order by seq) as nth from drawn)
+            update event_log e set seq = numbered.seq
+            from unnest(?::uuid[]) with ordinality as applied (event_id, nth)
+            join numbered using (nth)
+            where e.event_id = applied.event_id
+            """;
+
+    /** The events the current transaction logged, in the order it applied them. */
+    private static final class Pending {
+        final Set<UUID> events = new LinkedHashSet<>();
+        /** Numbered already: an event logged after that (by another before-commit callback) is numbered at once. */
+        boolean numbered;
+    }
+
     private final JdbcClient jdbc;
     private final JsonMapper json;
+    /** The transaction resource key of the pending events; one per bean, not shared across application contexts. */
+    private final Object pendingKey = new Object();
 
     EventLog(JdbcClient jdbc, JsonMapper json) {
         this.jdbc = jdbc;
@@ -49,31 +88,87 @@ class EventLog implements IncomingEventHandler {
                 .params(event.id(), event.type(), event.source(), event.subject(), Timestamp.from(time), event.topic(),
                         provinceOf(body), event.body())
                 .update();
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public int getOrder() {
-                    return 0;
-                }
-
-                @Override
-                public void beforeCommit(boolean readOnly) {
-                    numberInCommitOrder(event.id());
-                }
-            });
+        Pending pending = pending();
+        if (pending == null) {
+            // Without a transaction there is no commit to number it before: it keeps the number it was inserted with.
+            return;
+        }
+        if (pending.numbered) {
+            numberInCommitOrder(List.of(event.id()));
+        }
+        else {
+            pending.events.add(event.id());
         }
     }
 
     /**
-     * Gives the event the next number under a lock that the commit releases: consumers on several
-     * threads (one per topic) or instances then number their events in the order they commit, and
-     * a client resuming after number n misses nothing committed later.
+     * Gives the events the next numbers, in the order given, under a lock that the commit releases:
+     * consumers on several threads (one per topic) or instances then number their events in the
+     * order they commit, and a client resuming after number n misses nothing committed later. The
+     * lock is taken once per transaction, just before commit, and held for this one statement and
+     * what follows it until commit (the live feed's announcement, the commit itself): every other
+     * consumer's commit waits for that.
+     *
+     * <p>The numbers are increasing but not always consecutive: a row takes a number from the same
+     * sequence when it is inserted, outside the lock, and keeps it only until it is numbered here.
      */
-    private void numberInCommitOrder(UUID eventId) {
-        jdbc.sql("select pg_advisory_xact_lock(hashtext('ocop_event_log_order'))").query().singleRow();
-        jdbc.sql("update event_log set seq = nextval(pg_get_serial_sequence('event_log', 'seq')) where event_id = ?")
-                .param(eventId)
-                .update();
+    private void numberInCommitOrder(Collection<UUID> eventIds) {
+        if (eventIds.isEmpty()) {
+            return;
+        }
+        String[] ids = eventIds.stream().map(UUID::toString).toArray(String[]::new);
+        jdbc.sql(NUMBER).params(ids.length, ids).update();
+    }
+
+    /** The events of the current transaction, bound on first use; null without a transaction synchronization. */
+    private @Nullable Pending pending() {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return null;
+        }
+        if (TransactionSynchronizationManager.getResource(pendingKey) instanceof Pending bound) {
+            return bound;
+        }
+        Pending pending = new Pending();
+        TransactionSynchronizationManager.bindResource(pendingKey, pending);
+        TransactionSynchronizationManager.registerSynchronization(new Numbering(pending));
+        return pending;
+    }
+
+    /** Numbers a transaction's events just before it commits, and forgets them when it ends, however it ends. */
+    private final class Numbering implements TransactionSynchronization {
+
+        private final Pending pending;
+
+        Numbering(Pending pending) {
+            this.pending = pending;
+        }
+
+        @Override
+        public int getOrder() {
+            return NUMBERING_ORDER;
+        }
+
+        /** An inner transaction (REQUIRES_NEW) starts: its events are its own. */
+        @Override
+        public void suspend() {
+            TransactionSynchronizationManager.unbindResourceIfPossible(pendingKey);
+        }
+
+        @Override
+        public void resume() {
+            TransactionSynchronizationManager.bindResource(pendingKey, pending);
+        }
+
+        @Override
+        public void beforeCommit(boolean readOnly) {
+            pending.numbered = true;
+            numberInCommitOrder(pending.events);
+        }
+
+        @Override
+        public void afterCompletion(int status) {
+            TransactionSynchronizationManager.unbindResourceIfPossible(pendingKey);
+        }
     }
 
     /**

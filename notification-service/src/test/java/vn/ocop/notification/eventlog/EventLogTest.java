@@ -3,16 +3,31 @@ package vn.ocop.notification.eventlog;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import vn.ocop.contracts.CloudEventHeaders;
+import vn.ocop.contracts.DomainEvent;
 import vn.ocop.contracts.EventType;
 import vn.ocop.contracts.EventTypes;
 import vn.ocop.contracts.Topics;
 import vn.ocop.contracts.catalog.ProductRegistered;
+import vn.ocop.messaging.inbox.InboxDispatcher;
+import vn.ocop.notification.Batches;
 import vn.ocop.notification.NotificationIntegrationTest;
 import vn.ocop.notification.ProgrammeEvents;
 import vn.ocop.testsupport.EventContracts;
@@ -23,6 +38,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 class EventLogTest extends NotificationIntegrationTest {
+
+    @Autowired
+    InboxDispatcher inbound;
+
+    @Autowired
+    TransactionTemplate transaction;
+
+    @Autowired
+    JdbcClient jdbc;
 
     @Test
     void everyEventIsLoggedOnceWithItsAttributesAndBody() {
@@ -75,6 +99,104 @@ class EventLogTest extends NotificationIntegrationTest {
                             CloudEventHeaders.CONTENT_TYPE, "application/json"));
             await(type.name()).atMost(Duration.ofSeconds(20))
                     .until(() -> http().get("/api/events?subject=" + subject).at("/items").size() == 1);
+        }
+    }
+
+    /**
+     * A poll's records are applied in one transaction: its events get the next numbers, in the
+     * order they were applied, with no event of another transaction among them.
+     */
+    @Test
+    void theEventsOfOneTransactionAreNumberedTogetherInTheOrderTheyWereApplied() {
+        List<DomainEvent> events = journey("Bắc Kạn " + UUID.randomUUID());
+        long before = jdbc.sql("select coalesce(max(seq), 0) from event_log").query(Long.class).single();
+
+        inbound.accept(Batches.of(events));
+
+        List<Long> numbers = numbers(events);
+        assertThat(numbers).hasSize(events.size()).isSorted().doesNotHaveDuplicates();
+        assertThat(numbers.getFirst()).isGreaterThan(before);
+        assertThat(jdbc.sql("select count(*) from event_log where seq between ? and ?")
+                .params(numbers.getFirst(), numbers.getLast()).query(Long.class).single())
+                .as("logged events numbered from the first to the last").isEqualTo(events.size());
+    }
+
+    /**
+     * Numbers follow the commits: while one transaction that has numbered its events has not
+     * committed, another waits to number its own, so a reader that has seen a number never later
+     * finds a smaller one.
+     */
+    @Test
+    void aTransactionNumbersItsEventsOnlyAfterTheTransactionNumberedBeforeItHasCommitted() throws Exception {
+        List<DomainEvent> first = journey("Cao Bằng " + UUID.randomUUID());
+        List<DomainEvent> second = journey("Hòa Bình " + UUID.randomUUID());
+        CountDownLatch firstNumbered = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicInteger secondPid = new AtomicInteger();
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            // The batch joins this transaction, whose commit waits after the numbering until released.
+            Future<?> holding = threads.submit(() -> transaction.executeWithoutResult(status -> {
+                TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                    @Override
+                    public int getOrder() {
+                        return Integer.MAX_VALUE;
+                    }
+
+                    @Override
+                    public void beforeCommit(boolean readOnly) {
+                        firstNumbered.countDown();
+                        awaitQuietly(release);
+                    }
+                });
+                inbound.accept(Batches.of(first));
+            }));
+            Future<?> waiting;
+            try {
+                assertThat(firstNumbered.await(20, TimeUnit.SECONDS)).isTrue();
+                waiting = threads.submit(() -> transaction.executeWithoutResult(status -> {
+                    secondPid.set(jdbc.sql("select pg_backend_pid()").query(Integer.class).single());
+                    inbound.accept(Batches.of(second));
+                }));
+                await("the second transaction waits for the numbering lock").atMost(Duration.ofSeconds(20))
+                        .until(() -> secondPid.get() != 0 && jdbc.sql("""
+                                select exists (select 1 from pg_locks where pid = ? and locktype = 'advisory' and not granted)
+                                """).param(secondPid.get()).query(Boolean.class).single());
+                assertThat(waiting).isNotDone();
+            }
+            finally {
+                release.countDown();
+            }
+            holding.get(30, TimeUnit.SECONDS);
+            waiting.get(30, TimeUnit.SECONDS);
+        }
+        finally {
+            threads.shutdownNow();
+        }
+
+        assertThat(numbers(first).getLast()).isLessThan(numbers(second).getFirst());
+    }
+
+    /** The events of one product's journey in a province of its own, of several types and topics. */
+    private static List<DomainEvent> journey(String province) {
+        ProgrammeEvents honey = new ProgrammeEvents(province, Instant.now());
+        return List.of(honey.registered(), honey.submitted(), honey.certified(4), honey.listed(4), honey.ordered(10));
+    }
+
+    /** The numbers of the logged events, in the order of the list. */
+    private List<Long> numbers(List<DomainEvent> events) {
+        return events.stream()
+                .map(event -> jdbc.sql("select seq from event_log where event_id = ?")
+                        .param(event.eventId()).query(Long.class).single())
+                .toList();
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(60, TimeUnit.SECONDS);
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
