@@ -173,7 +173,7 @@ public final class Benchmark {
         System.out.println();
         System.out.println("== Kafka alone (same producer settings) ==");
         KafkaLimits.Result kafka = KafkaLimits.measure("localhost:" + options.kafkaPort(), 900, 20_000);
-        System.out.printf("    900-byte records: one at a time (as the relay sends) %.0f/s, pipelined %.0f/s, consumed %.0f/s%n",
+        System.out.printf("    900-byte records: one at a time %.0f/s, pipelined (as the relay sends a batch) %.0f/s, consumed %.0f/s%n",
                 kafka.oneAtATimePerSecond(), kafka.pipelinedPerSecond(), kafka.consumePerSecond());
         report.put("kafka", Map.of("messageBytes", kafka.messageBytes(),
                 "oneAtATimePerSecond", Stats.round(kafka.oneAtATimePerSecond()),

@@ -22,8 +22,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * What the broker does alone, with the relay's producer settings (idempotent, acks=all,
- * linger.ms=0) and the size of a real event: waiting for each acknowledgement as the relay does,
- * and pipelined as fast as the client can.
+ * linger.ms=0) and the size of a real event: waiting for each acknowledgement, and pipelined as
+ * fast as the client can (as the relay sends a batch).
  */
 final class KafkaLimits {
 
