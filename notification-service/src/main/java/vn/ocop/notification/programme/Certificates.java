@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
@@ -49,29 +50,37 @@ class Certificates {
         this.clock = clock;
     }
 
+    /** Records a certificate: ended already if its revocation or expiry came first. */
     void issue(ProductCertified e) {
         jdbc.sql("""
                 insert into certificate (certificate_no, product_id, producer_id, product_name, province, stars, level,
                     valid_until, status, certified_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, 'ACTIVE', ?)
+                values (?, ?, ?, ?, ?, ?, ?, ?,
+                    coalesce((select status from certificate_end where certificate_no = ?), 'ACTIVE'), ?)
                 on conflict (certificate_no) do nothing
                 """)
                 .params(e.certificateNo(), e.productId(), e.product().producerId(), e.product().name(),
                         e.product().originProvince(), e.stars(), e.level(), Date.valueOf(e.validUntil()),
-                        Timestamp.from(e.occurredAt()))
+                        e.certificateNo(), Timestamp.from(e.occurredAt()))
                 .update();
     }
 
     void revoke(CertificationRevoked e) {
-        events.publishEvent(new CertificateRevoked(e, end(e.certificateNo(), e.productId(), "REVOKED")));
+        events.publishEvent(new CertificateRevoked(e, end(e.certificateNo(), e.productId(), "REVOKED", e.occurredAt())));
     }
 
     void expire(CertificationExpired e) {
-        events.publishEvent(new CertificateExpired(e, end(e.certificateNo(), e.productId(), "EXPIRED")));
+        events.publishEvent(new CertificateExpired(e, end(e.certificateNo(), e.productId(), "EXPIRED", e.occurredAt())));
     }
 
-    /** Ends a certificate; when it was never seen, its product may still say whose it was. */
-    private @Nullable CertificateFacts end(String certificateNo, UUID productId, String status) {
+    /**
+     * Ends a certificate, keeping the end as a fact for a certificate not seen yet; when it was
+     * never seen, its product may still say whose it was.
+     */
+    private @Nullable CertificateFacts end(String certificateNo, UUID productId, String status, Instant at) {
+        jdbc.sql("insert into certificate_end (certificate_no, status, ended_at) values (?, ?, ?) on conflict do nothing")
+                .params(certificateNo, status, Timestamp.from(at))
+                .update();
         Optional<CertificateFacts> ended = jdbc.sql("update certificate set status = ? where certificate_no = ? returning " + FACTS)
                 .params(status, certificateNo)
                 .query(Certificates::facts)

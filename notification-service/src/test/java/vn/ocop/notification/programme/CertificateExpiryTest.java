@@ -48,4 +48,26 @@ class CertificateExpiryTest extends NotificationIntegrationTest {
         assertThat(http().get("/api/inbox?recipient=producer:" + revoked.producerId()).at("/items")
                 .findValuesAsString("kind")).containsExactlyInAnyOrder("CERTIFIED", "REVOKED");
     }
+
+    @Test
+    void aRevocationThatArrivesBeforeItsCertificateIsNotForgotten() {
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh"));
+        ProgrammeEvents early = new ProgrammeEvents("Sơn La", Instant.now());
+        ProgrammeEvents control = new ProgrammeEvents("Sơn La", Instant.now());
+
+        // As after a replay or a rebuild: the end first, then the certificate, inside the notice window.
+        TestEvents.publish(early.revoked());
+        TestEvents.publish(early.certified(4, today.plusDays(30)));
+        await().atMost(Duration.ofSeconds(30)).until(
+                () -> http().get("/api/inbox?recipient=producer:" + early.producerId()),
+                r -> r.at("/items").findValuesAsString("kind").contains("CERTIFIED"));
+        TestEvents.publish(control.certified(4, today.plusDays(30)));
+
+        // Once the watch has noticed the control certificate, it has looked at the revoked one too.
+        await().atMost(Duration.ofSeconds(30)).until(
+                () -> http().get("/api/inbox?recipient=producer:" + control.producerId()),
+                r -> r.at("/items").findValuesAsString("kind").contains("EXPIRING"));
+        assertThat(http().get("/api/inbox?recipient=producer:" + early.producerId()).at("/items")
+                .findValuesAsString("kind")).doesNotContain("EXPIRING");
+    }
 }
