@@ -79,6 +79,12 @@ public final class Certificates {
         return word.toString();
     }
 
+    /** The word with its seventh letter mistyped: still closer to it than to any other unique word. */
+    public static String typo(String word) {
+        char wrong = word.charAt(6) == 'x' ? 'y' : 'x';
+        return word.substring(0, 6) + wrong + word.substring(7);
+    }
+
     private static final class ThreadLocalHolder {
         static int start() {
             return (int) (System.nanoTime() % 500_000);

@@ -29,8 +29,9 @@ class ListingController {
 
     /**
      * Active listings. {@code q} matches without regard to case or diacritics and tolerates a
-     * typo in longer words; {@code sort} is relevance (the default with {@code q}), stars, newest
-     * (the default without) or price (lowest first).
+     * typo in longer words; {@code sort} is relevance (the default with {@code q}: listings with
+     * every word in the name, then the others, newest first in each), stars, newest (the default
+     * without) or price (lowest first).
      */
     @GetMapping
     Page<Listing> search(@RequestParam @Nullable @Size(max = ListingQuery.MAX_QUERY_LENGTH) String q,

@@ -12,7 +12,9 @@ import vn.ocop.web.InvalidRequestException;
  * A search of active listings: free text plus filters, in one of four orders.
  *
  * @param q words that must each appear (without regard to case or diacritics) in the name,
- *     producer, province, commune or story; words of four letters or more also match with a typo
+ *     producer, province, commune or story; when nothing matches as typed, a word of four letters
+ *     or more that no listing contains (a typo) also matches through the closest words of the
+ *     listings' vocabulary
  */
 public record ListingQuery(@Nullable String q, @Nullable Integer group, @Nullable Integer minStars,
         @Nullable String province, @Nullable Long maxPriceVnd, Sort sort) {
@@ -21,6 +23,16 @@ public record ListingQuery(@Nullable String q, @Nullable Integer group, @Nullabl
 
     /** Shortest word that may match with a typo; shorter words must appear as typed. */
     public static final int FUZZY_MIN_LENGTH = 4;
+
+    /**
+     * How close a vocabulary word must be to a mistyped word to stand in for it (pg_trgm's
+     * word_similarity): 0.4 still accepts a one-letter typo in a short syllable ("ngyen" and
+     * "nguyen" score 0.44).
+     */
+    public static final double FUZZY_SIMILARITY = 0.4;
+
+    /** At most this many vocabulary words, the closest, stand in for one mistyped word. */
+    public static final int FUZZY_ALTERNATIVES = 3;
 
     public enum Sort {
         RELEVANCE,

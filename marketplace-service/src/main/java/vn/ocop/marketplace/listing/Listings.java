@@ -1,25 +1,27 @@
 package vn.ocop.marketplace.listing;
 
-import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.jdbc.core.DataClassRowMapper;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
  * Listings in marketplace's database, and their search. PostgreSQL does the matching: unaccent
- * (through the immutable {@code f_unaccent}) for diacritics and "đ", pg_trgm for typos and for
- * the indexes that keep substring search fast.
+ * (through the immutable {@code f_unaccent}) for diacritics and "đ", pg_trgm for the indexes that
+ * keep substring search fast and for the vocabulary words closest to a typo.
  */
 @Repository
 public class Listings {
@@ -34,7 +36,23 @@ public class Listings {
             certified_at, status, withdrawn_reason, withdrawn_at, created_at, updated_at
             """;
 
-    private static final RowMapper<Listing> LISTING = new DataClassRowMapper<>(Listing.class);
+    /**
+     * Reads a listing row by hand: a page maps 21 rows of 24 columns, and the reflective
+     * DataClassRowMapper cost more than a cheap query itself.
+     */
+    private static final RowMapper<Listing> LISTING = (rs, row) -> new Listing(
+            rs.getObject("id", UUID.class), rs.getObject("product_id", UUID.class),
+            rs.getObject("producer_id", UUID.class), rs.getString("producer_name"), rs.getString("name"),
+            rs.getInt("product_group"), rs.getString("subgroup"), rs.getString("description"), rs.getString("story"),
+            rs.getString("unit"), rs.getLong("wholesale_price_vnd"), rs.getInt("min_order_quantity"),
+            rs.getString("province"), rs.getString("commune"), rs.getInt("stars"), rs.getDouble("score"),
+            rs.getString("certificate_no"), rs.getObject("valid_until", LocalDate.class), instant(rs, "certified_at"),
+            ListingStatus.valueOf(rs.getString("status")), rs.getString("withdrawn_reason"),
+            instantOrNull(rs, "withdrawn_at"), instant(rs, "created_at"),
+            instant(rs, "updated_at"));
+
+    /** No word has alternatives: the search as typed. */
+    private static final List<List<String>> NO_ALTERNATIVES = List.of();
 
     private final JdbcClient jdbc;
 
@@ -83,91 +101,200 @@ public class Listings {
 
     /**
      * Every active listing a purchase request's criteria match, up to a bound, typos allowed
-     * (as when open requests are matched against a new listing).
+     * (as when open requests are matched against a new listing): a word that is not in the
+     * vocabulary also matches through its closest vocabulary words.
      */
     public List<Listing> matching(ListingQuery criteria, int limit) {
-        return search(criteria, null, limit, true).stream().map(Found::listing).limit(limit).toList();
+        List<List<String>> alternatives = alternatives(criteria);
+        boolean fuzzy = alternatives.stream().anyMatch(words -> !words.isEmpty());
+        return page(criteria, null, limit, alternatives, fuzzy).stream().map(Found::listing).limit(limit).toList();
     }
 
     /**
-     * Active listings matching the query, one page in the query's order. Words are first matched
-     * as typed (without regard to case or diacritics); only when nothing matches are longer words
-     * allowed a typo. Exact matching stays cheap on large catalogues; the typo-tolerant form has
-     * to rank every near match. Later pages keep the first page's choice (it is in the cursor).
+     * Active listings matching the query, one page in the query's order. Words are matched as
+     * typed (without regard to case or diacritics); only when nothing matches is a longer word
+     * that no listing contains (a typo) replaced by the closest words of the vocabulary, and the
+     * search run again with those alternatives. Later pages keep the first page's choice (it is
+     * in the cursor).
+     * <p>
+     * Every order is a column order an index holds, never a computed score: PostgreSQL either
+     * walks that index and stops after one page (common words, filters), or collects the rarer
+     * matches from a trigram index and keeps the first page of them by that key. Relevance is two
+     * tiers, each newest first: listings whose name holds every word, then listings that hold them
+     * elsewhere (producer, province, commune, story).
      */
     public List<Found> search(ListingQuery query, @Nullable ListingCursor after, int limit) {
         if (after != null) {
-            return search(query, after, limit, after.fuzzy());
+            return page(query, after, limit, after.fuzzy() ? alternatives(query) : NO_ALTERNATIVES, after.fuzzy());
         }
-        List<Found> exact = search(query, null, limit, false);
-        boolean typosCouldHelp = query.words().stream().anyMatch(w -> w.length() >= ListingQuery.FUZZY_MIN_LENGTH);
-        return exact.isEmpty() && typosCouldHelp ? search(query, null, limit, true) : exact;
+        List<Found> exact = page(query, null, limit, NO_ALTERNATIVES, false);
+        if (!exact.isEmpty()) {
+            return exact;
+        }
+        List<List<String>> alternatives = alternatives(query);
+        return alternatives.stream().allMatch(List::isEmpty) ? exact : page(query, null, limit, alternatives, true);
     }
 
-    private List<Found> search(ListingQuery query, @Nullable ListingCursor after, int limit, boolean fuzzy) {
-        List<Object> params = new ArrayList<>();
-        String rank = "0::numeric";
-        if (query.q() != null) {
-            rank = "round((2 * word_similarity(lower(f_unaccent(?)), name_norm)"
-                    + " + word_similarity(lower(f_unaccent(?)), search_text))::numeric, 6)";
-            params.add(query.q());
-            params.add(query.q());
+    /**
+     * For each word of the query, the vocabulary words that may stand in for it: none for words
+     * shorter than {@link ListingQuery#FUZZY_MIN_LENGTH} or that are themselves words of some
+     * listing, else up to {@link ListingQuery#FUZZY_ALTERNATIVES} of the closest. The vocabulary
+     * is small (distinct words, not listings), and its trigram index finds the nearest words.
+     */
+    private List<List<String>> alternatives(ListingQuery query) {
+        List<String> words = query.words();
+        List<List<String>> alternatives = new ArrayList<>();
+        List<Integer> positions = new ArrayList<>();
+        List<String> candidates = new ArrayList<>();
+        for (int i = 0; i < words.size(); i++) {
+            alternatives.add(new ArrayList<>());
+            if (words.get(i).length() >= ListingQuery.FUZZY_MIN_LENGTH) {
+                positions.add(i);
+                candidates.add(words.get(i));
+            }
         }
-        StringBuilder sql = new StringBuilder("select * from (select ").append(COLUMNS).append(", ").append(rank)
-                .append(" as rank from listing where status = 'ACTIVE'");
-        params.addAll(matchConditions(query, sql, fuzzy));
-        sql.append(") found where true");
-        ListingQuery.Sort sort = query.sort() == ListingQuery.Sort.RELEVANCE && query.q() == null
-                ? ListingQuery.Sort.NEWEST : query.sort();
+        if (candidates.isEmpty()) {
+            return alternatives;
+        }
+        jdbc.sql("""
+                select typed.n, near.word
+                from unnest(?::text[]) with ordinality as typed (word, n)
+                cross join lateral (select lower(f_unaccent(typed.word)) as word) wanted
+                cross join lateral (
+                    select close.word from (
+                        select word from search_word order by wanted.word <<-> word limit ?) close
+                    where word_similarity(wanted.word, close.word) >= ?
+                    order by similarity(wanted.word, close.word) desc, close.word
+                    limit ?) near
+                where not exists (select 1 from search_word known where known.word = wanted.word)
+                """)
+                .params(candidates.toArray(String[]::new), 4 * ListingQuery.FUZZY_ALTERNATIVES,
+                        ListingQuery.FUZZY_SIMILARITY, ListingQuery.FUZZY_ALTERNATIVES)
+                .query((rs, row) -> Map.entry(positions.get(rs.getInt("n") - 1), rs.getString("word")))
+                .list()
+                .forEach(near -> alternatives.get(near.getKey()).add(near.getValue()));
+        return alternatives;
+    }
+
+    private List<Found> page(ListingQuery query, @Nullable ListingCursor after, int limit,
+            List<List<String>> alternatives, boolean fuzzy) {
+        if (query.sort() != ListingQuery.Sort.RELEVANCE) {
+            return ordered(query, after, limit, alternatives, fuzzy);
+        }
+        int fromTier = after == null ? 1 : after.tier();
+        List<Found> found = new ArrayList<>();
+        if (fromTier == 1) {
+            found.addAll(tier(query, 1, after, limit + 1, alternatives, fuzzy));
+        }
+        if (found.size() <= limit && !query.words().isEmpty()) {
+            found.addAll(tier(query, 2, fromTier == 2 ? after : null, limit + 1 - found.size(), alternatives, fuzzy));
+        }
+        return found;
+    }
+
+    /**
+     * One relevance tier, newest first: tier 1 has every word in the name, tier 2 every word in
+     * the searchable text but not all in the name. A separate statement per tier, so that the
+     * second runs only when the first does not fill the page, each in an index's order.
+     */
+    private List<Found> tier(ListingQuery query, int tier, @Nullable ListingCursor after, int rows,
+            List<List<String>> alternatives, boolean fuzzy) {
+        List<Object> params = new ArrayList<>();
+        StringBuilder sql = new StringBuilder("select ").append(COLUMNS).append(" from listing where status = 'ACTIVE'");
+        if (tier == 1) {
+            sql.append(words(query, alternatives, "name_norm", params));
+        }
+        else {
+            sql.append(words(query, alternatives, "search_text", params));
+            sql.append(" and not (true").append(words(query, alternatives, "name_norm", params)).append(")");
+        }
+        sql.append(filters(query, params));
         if (after != null) {
-            String[] key = after.key().split(",");
+            sql.append(" and (created_at, id) < (?, ?)");
+            params.add(Timestamp.from(after.createdAt()));
+            params.add(after.id());
+        }
+        sql.append(" order by created_at desc, id desc limit ?");
+        params.add(rows);
+        return jdbc.sql(sql.toString()).params(params)
+                .query((rs, row) -> {
+                    Listing listing = LISTING.mapRow(rs, row);
+                    return new Found(listing, tier + "," + listing.createdAt(), fuzzy);
+                })
+                .list();
+    }
+
+    /** A page in the stars, newest or price order. */
+    private List<Found> ordered(ListingQuery query, @Nullable ListingCursor after, int limit,
+            List<List<String>> alternatives, boolean fuzzy) {
+        List<Object> params = new ArrayList<>();
+        StringBuilder sql = new StringBuilder("select ").append(COLUMNS).append(" from listing where status = 'ACTIVE'");
+        sql.append(words(query, alternatives, "search_text", params));
+        sql.append(filters(query, params));
+        ListingQuery.Sort sort = query.sort();
+        if (after != null) {
             switch (sort) {
-                case RELEVANCE -> {
-                    sql.append(" and (rank, id) < (?, ?)");
-                    params.add(new BigDecimal(key[0]));
-                }
                 case STARS -> {
                     sql.append(" and (stars, created_at, id) < (?, ?, ?)");
-                    params.add(Integer.parseInt(key[0]));
-                    params.add(Timestamp.from(Instant.parse(key[1])));
+                    params.add(after.stars());
+                    params.add(Timestamp.from(after.createdAt()));
                 }
                 case NEWEST -> {
                     sql.append(" and (created_at, id) < (?, ?)");
-                    params.add(Timestamp.from(Instant.parse(key[0])));
+                    params.add(Timestamp.from(after.createdAt()));
                 }
                 case PRICE -> {
                     sql.append(" and (wholesale_price_vnd, id) > (?, ?)");
-                    params.add(Long.parseLong(key[0]));
+                    params.add(after.priceVnd());
                 }
+                case RELEVANCE -> throw new IllegalStateException("relevance is paged by tier");
             }
             params.add(after.id());
         }
         sql.append(switch (sort) {
-            case RELEVANCE -> " order by rank desc, id desc";
             case STARS -> " order by stars desc, created_at desc, id desc";
             case NEWEST -> " order by created_at desc, id desc";
             case PRICE -> " order by wholesale_price_vnd, id";
+            case RELEVANCE -> throw new IllegalStateException("relevance is paged by tier");
         });
         sql.append(" limit ?");
         params.add(limit + 1);
-        return jdbc.sql(sql.toString()).params(params).query((rs, row) -> found(rs, row, sort, fuzzy)).list();
+        return jdbc.sql(sql.toString()).params(params)
+                .query((rs, row) -> {
+                    Listing listing = LISTING.mapRow(rs, row);
+                    String key = switch (sort) {
+                        case STARS -> listing.stars() + "," + listing.createdAt();
+                        case NEWEST -> listing.createdAt().toString();
+                        case PRICE -> String.valueOf(listing.wholesalePriceVnd());
+                        case RELEVANCE -> throw new IllegalStateException("relevance is paged by tier");
+                    };
+                    return new Found(listing, key, fuzzy);
+                })
+                .list();
     }
 
     /**
-     * Appends the filters and the words of a query; every word must appear in the listing's
-     * searchable text, or, for longer words, a word close to it must.
+     * Every word of the query must appear in {@code column} (a normalised text: lower case,
+     * without diacritics), or one of the vocabulary words standing in for it. The patterns are
+     * constants once bound (custom plans), so the trigram indexes serve them.
      */
-    private static List<Object> matchConditions(ListingQuery query, StringBuilder sql, boolean fuzzy) {
-        List<Object> params = new ArrayList<>();
-        for (String word : query.words()) {
-            sql.append(" and (search_text like '%' || lower(f_unaccent(?)) || '%' escape '\\'");
-            params.add(escapeLike(word));
-            if (fuzzy && word.length() >= ListingQuery.FUZZY_MIN_LENGTH) {
-                sql.append(" or lower(f_unaccent(?)) <% search_text");
-                params.add(word);
+    private static String words(ListingQuery query, List<List<String>> alternatives, String column, List<Object> params) {
+        StringBuilder sql = new StringBuilder();
+        List<String> words = query.words();
+        for (int i = 0; i < words.size(); i++) {
+            sql.append(" and (").append(column).append(" like '%' || lower(f_unaccent(?)) || '%' escape '\\'");
+            params.add(escapeLike(words.get(i)));
+            for (String alternative : i < alternatives.size() ? alternatives.get(i) : List.<String>of()) {
+                sql.append(" or ").append(column).append(" like ? escape '\\'");
+                params.add("%" + escapeLike(alternative) + "%");
             }
             sql.append(")");
         }
+        return sql.toString();
+    }
+
+    private static String filters(ListingQuery query, List<Object> params) {
+        StringBuilder sql = new StringBuilder();
         if (query.group() != null) {
             sql.append(" and product_group = ?");
             params.add(query.group());
@@ -184,21 +311,19 @@ public class Listings {
             sql.append(" and wholesale_price_vnd <= ?");
             params.add(query.maxPriceVnd());
         }
-        return params;
+        return sql.toString();
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        return Objects.requireNonNull(instantOrNull(rs, column), column);
+    }
+
+    private static @Nullable Instant instantOrNull(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime time = rs.getObject(column, OffsetDateTime.class);
+        return time == null ? null : time.toInstant();
     }
 
     private static String escapeLike(String word) {
         return word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-    }
-
-    private static Found found(ResultSet rs, int row, ListingQuery.Sort sort, boolean fuzzy) throws SQLException {
-        Listing listing = LISTING.mapRow(rs, row);
-        String key = switch (sort) {
-            case RELEVANCE -> rs.getBigDecimal("rank").toPlainString();
-            case STARS -> listing.stars() + "," + listing.createdAt();
-            case NEWEST -> listing.createdAt().toString();
-            case PRICE -> String.valueOf(listing.wholesalePriceVnd());
-        };
-        return new Found(listing, key, fuzzy);
     }
 }

@@ -113,6 +113,22 @@ class PurchaseRequestTest extends MarketplaceIntegrationTest {
     }
 
     @Test
+    void requestWithATypoStillMeetsTheListing() {
+        String word = Certificates.uniqueWord();
+        UUID producer = UUID.randomUUID();
+        ProductCertified tea = listed("Chè ướp sen " + word, producer, "HTX Chè Sen Tây Hồ", 190_000, 5);
+
+        Response posted = http().post("/api/purchase-requests",
+                request(Trading.supermarket(http()), "che " + Certificates.typo(word)));
+
+        assertThat(posted.status()).isEqualTo(201);
+        assertThat(posted.at("/matches").findValuesAsString("producerId")).containsExactly(producer.toString());
+        String id = posted.text("/request/id");
+        await().atMost(WAIT).until(() -> matched(id).size() == 1);
+        assertThat(TopicProbe.body(matched(id).getFirst())).contains(ListingRulesAccess.listingId(tea.productId()));
+    }
+
+    @Test
     void listingCertifiedLaterMeetsTheOpenRequestOnceEvenWhenItChanges() {
         String word = Certificates.uniqueWord();
         String id = http().post("/api/purchase-requests", request(Trading.supermarket(http()), "che " + word))

@@ -1,12 +1,15 @@
 package vn.ocop.marketplace.listing;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -14,6 +17,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 
 import vn.ocop.contracts.catalog.ProductSnapshot;
+import vn.ocop.contracts.catalog.ProductUpdated;
 import vn.ocop.contracts.evaluation.ProductCertified;
 import vn.ocop.marketplace.Certificates;
 import vn.ocop.marketplace.MarketplaceIntegrationTest;
@@ -81,6 +85,61 @@ class ListingSearchTest extends MarketplaceIntegrationTest {
     }
 
     @Test
+    void listingsWithEveryWordInTheNameComeFirstEvenBeforeNewerOnesWithTheWordsElsewhere() {
+        String word = Certificates.uniqueWord();
+        ProductCertified olderInName = list("Bánh cốm " + word, "Cơ sở Cốm Vòng", 1, "Hà Nội", 60_000, 3, "");
+        awaitSearchable(word, 1);
+        ProductCertified newerByProducer = list("Bánh cốm Hàng Than", "Cơ sở " + word, 1, "Hà Nội", 60_000, 5, "");
+        awaitSearchable(word, 2);
+        ProductCertified newestInStory = list("Chè cốm", "Cơ sở Chè Hà Thành", 1, "Hà Nội", 40_000, 4,
+                "Cốm làng Vòng, " + word);
+        awaitSearchable(word, 3);
+
+        // Tier 1 (every word in the name) first, then tier 2 (the words elsewhere), newest first in each.
+        assertThat(productIds("q=com+" + word)).containsExactly(olderInName.productId().toString(),
+                newestInStory.productId().toString(), newerByProducer.productId().toString());
+        assertThat(productIds("q=com+" + word + "&sort=newest")).containsExactly(newestInStory.productId().toString(),
+                newerByProducer.productId().toString(), olderInName.productId().toString());
+    }
+
+    @Test
+    void relevancePagesCrossFromNameMatchesToOtherMatchesReturningEachOnce() {
+        String word = Certificates.uniqueWord();
+        List<String> inName = new ArrayList<>();
+        List<String> elsewhere = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            inName.add(list("Miến dong " + word + " " + i, "Cơ sở Miến " + i, 1, "Bắc Kạn", 45_000, 4, "")
+                    .productId().toString());
+            elsewhere.add(list("Miến gạo " + i, "Cơ sở Miến " + i, 1, "Bắc Kạn", 45_000, 4, "Làm từ dong " + word)
+                    .productId().toString());
+        }
+        awaitSearchable(word, 8);
+
+        List<JsonNode> seen = new ArrayList<>();
+        List<Integer> pageSizes = new ArrayList<>();
+        String cursor = null;
+        do {
+            Response page = http().get("/api/listings?limit=3&q=" + word + (cursor == null ? "" : "&cursor=" + cursor));
+            assertThat(page.status()).isEqualTo(200);
+            pageSizes.add(page.at("/items").size());
+            page.at("/items").forEach(seen::add);
+            JsonNode next = page.at("/nextCursor");
+            cursor = next.isNull() || next.isMissingNode() ? null : next.asString();
+        } while (cursor != null);
+
+        // Pages of 3 over 4 + 4 matches: the second page holds the last name match and the first two others.
+        assertThat(pageSizes).containsExactly(3, 3, 2);
+        List<String> ids = seen.stream().map(item -> item.path("productId").asString()).toList();
+        assertThat(ids).doesNotHaveDuplicates();
+        assertThat(ids.subList(0, 4)).containsExactlyInAnyOrderElementsOf(inName);
+        assertThat(ids.subList(4, 8)).containsExactlyInAnyOrderElementsOf(elsewhere);
+        Comparator<JsonNode> newestFirst = Comparator.comparing(
+                (JsonNode item) -> Instant.parse(item.path("createdAt").asString())).reversed();
+        assertThat(seen.subList(0, 4)).isSortedAccordingTo(newestFirst);
+        assertThat(seen.subList(4, 8)).isSortedAccordingTo(newestFirst);
+    }
+
+    @Test
     void typosAreForgivenOnlyWhenNothingMatchesAsTyped() {
         String word = Certificates.uniqueWord();
         ProductCertified nguyen = list("Chè Nguyên " + word, "HTX Chè Sông Cầu", 2, "Lào Cai", 150_000, 4, "");
@@ -90,6 +149,38 @@ class ListingSearchTest extends MarketplaceIntegrationTest {
         assertThat(productIds("q=nguyen+" + word)).containsExactly(nguyen.productId().toString());
         assertThat(productIds("q=nguyet+" + word)).containsExactly(nguyet.productId().toString());
         assertThat(productIds("q=ngyen+" + word)).contains(nguyen.productId().toString());
+    }
+
+    @Test
+    void aMistypedWordFindsTheListingThroughTheVocabulary() {
+        String word = Certificates.uniqueWord();
+        ProductCertified jam = list("Mứt sen " + word, "Cơ sở Sen Hồ Tây", 1, "Hà Nội", 80_000, 4, "");
+        awaitSearchable(word, 1);
+
+        assertThat(productIds("q=" + Certificates.typo(word))).containsExactly(jam.productId().toString());
+        assertThat(productIds("q=mut+" + Certificates.typo(word) + "&sort=price"))
+                .containsExactly(jam.productId().toString());
+        assertThat(productIds("q=" + Certificates.typo(word) + "&group=2")).isEmpty();
+    }
+
+    @Test
+    void wordsOfNewlyProjectedListingsBecomeTypoFindable() {
+        String word = Certificates.uniqueWord();
+        assertThat(productIds("q=" + Certificates.typo(word))).isEmpty();
+
+        ProductCertified created = list("Rượu cần " + word, "HTX Rượu Cần Lắk", 2, "Đắk Lắk", 150_000, 4, "");
+        awaitSearchable(word, 1);
+        assertThat(productIds("q=" + Certificates.typo(word))).containsExactly(created.productId().toString());
+
+        // A word that arrives with new terms (an updated story) is typo-findable too.
+        String storyWord = Certificates.uniqueWord();
+        ProductSnapshot p = created.product();
+        ProductSnapshot retold = new ProductSnapshot(p.productId(), p.producerId(), p.producerName(), p.name(), p.group(),
+                p.subgroup(), p.description(), "Ủ men lá " + storyWord, p.unit(), p.wholesalePriceVnd(),
+                p.minOrderQuantity(), p.originProvince(), p.originCommune());
+        TestEvents.publish(new ProductUpdated(UUID.randomUUID(), Instant.now(), p.productId(), List.of("story"), retold));
+        awaitSearchable(storyWord, 1);
+        assertThat(productIds("q=" + Certificates.typo(storyWord))).containsExactly(created.productId().toString());
     }
 
     @Test
@@ -152,5 +243,11 @@ class ListingSearchTest extends MarketplaceIntegrationTest {
         assertThat(http().get("/api/listings?minStars=6").status()).isEqualTo(400);
         assertThat(http().get("/api/listings?maxPriceVnd=-1").status()).isEqualTo(400);
         assertThat(http().get("/api/listings?q=%5C").status()).isEqualTo(200);
+        // A relevance cursor from before relevance came in tiers (its key was a score) is refused.
+        String scoreCursor = Base64.getUrlEncoder().withoutPadding().encodeToString(
+                ("RELEVANCE|0.912345|" + UUID.randomUUID() + "|e").getBytes(StandardCharsets.UTF_8));
+        Response stale = http().get("/api/listings?q=che&cursor=" + scoreCursor);
+        assertThat(stale.status()).isEqualTo(400);
+        assertThat(stale.text("/errors/0/field")).isEqualTo("cursor");
     }
 }
