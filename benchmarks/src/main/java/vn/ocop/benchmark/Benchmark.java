@@ -21,6 +21,7 @@ import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 import vn.ocop.local.Infrastructure;
+import vn.ocop.local.LocalPlatform;
 import vn.ocop.local.Options;
 import vn.ocop.local.ServiceProcess;
 
@@ -51,6 +52,12 @@ public final class Benchmark {
         Options options = Options.parse(new String[] { "--data-dir=" + data, "--kafka-port=19092", "--postgres-port=15432",
                 "--catalog-port=18081", "--evaluation-port=18082", "--marketplace-port=18083", "--notification-port=18084" },
                 Map.of());
+        // A PostgreSQL or broker left running on these ports would be measured instead (with old data).
+        String busy = LocalPlatform.busyPort(options);
+        if (busy != null) {
+            System.err.println(busy);
+            System.exit(3);
+        }
         Files.createDirectories(data.resolve("logs"));
         System.setProperty("ocop.logs", data.resolve("logs").toString());
 

@@ -122,7 +122,7 @@ public final class LocalPlatform {
     }
 
     /** A clear sentence about the first port already taken, or null when all are free. */
-    static String busyPort(Options options) {
+    public static String busyPort(Options options) {
         Map<String, Integer> ports = new LinkedHashMap<>();
         ports.put("Kafka (--kafka-port)", options.kafkaPort());
         ports.put("Kafka's controller (--kafka-port + 1)", options.kafkaControllerPort());
