@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 
 import javax.sql.DataSource;
@@ -67,17 +68,25 @@ public final class Benchmark {
                 "java", System.getProperty("java.version"), "os", System.getProperty("os.name")));
         report.put("settings", settings);
         System.out.println("Starting Kafka, PostgreSQL and the four services (logs in " + data.resolve("logs") + ") …");
-        Infrastructure infrastructure = Infrastructure.start(options);
         List<ServiceProcess> services = new CopyOnWriteArrayList<>();
+        AtomicReference<Infrastructure> started = new AtomicReference<>();
         AtomicBoolean stopped = new AtomicBoolean();
         Runnable stop = () -> {
             if (stopped.compareAndSet(false, true)) {
-                services.reversed().forEach(ServiceProcess::stop);
-                infrastructure.close();
+                try {
+                    services.reversed().forEach(ServiceProcess::stop);
+                }
+                finally {
+                    Infrastructure infrastructure = started.get();
+                    if (infrastructure != null) {
+                        infrastructure.close();
+                    }
+                }
             }
         };
         // Ctrl-C (or a kill) must not leave PostgreSQL, Kafka or a service running on the benchmark's ports.
         Runtime.getRuntime().addShutdownHook(new Thread(stop, "benchmark-stop"));
+        started.set(Infrastructure.start(options));
         try {
             for (String service : Options.SERVICES) {
                 // Compiled as in a deployment: ./run-local's quick-start JIT setting would measure slower code.
