@@ -5,12 +5,17 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import tools.jackson.databind.json.JsonMapper;
 
 import vn.ocop.contracts.catalog.ProductSnapshot;
@@ -41,6 +46,14 @@ class ListingFacts {
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
+    /** Parsed snapshots by certificate number, the most recently used few thousand. */
+    private final Map<String, ProductSnapshot> snapshots = Collections.synchronizedMap(
+            new LinkedHashMap<>(1024, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, ProductSnapshot> eldest) {
+                    return size() > 4096;
+                }
+            });
 
     ListingFacts(JdbcClient jdbc, JsonMapper json) {
         this.jdbc = jdbc;
@@ -54,7 +67,7 @@ class ListingFacts {
 
     void certified(ProductCertified c) {
         // A revocation or expiry may have arrived first and left a row without the certificate's details.
-        jdbc.sql("""
+        int written = jdbc.sql("""
                 insert into certification_fact (certificate_no, product_id, certified_at, stars, score, valid_until, snapshot)
                 values (?, ?, ?, ?, ?, ?, ?::jsonb)
                 on conflict (certificate_no) do update set certified_at = excluded.certified_at, stars = excluded.stars,
@@ -64,6 +77,14 @@ class ListingFacts {
                 .params(c.certificateNo(), c.productId(), Timestamp.from(c.occurredAt()), c.stars(), c.score(),
                         c.validUntil(), json.writeValueAsString(c.product()))
                 .update();
+        if (written == 1 && TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    snapshots.put(c.certificateNo(), c.product());
+                }
+            });
+        }
     }
 
     /** A certificate ends at most once: the first revocation or expiry stands. */
@@ -120,8 +141,24 @@ class ListingFacts {
     private Certificate certificate(ResultSet rs, int row) throws SQLException {
         return new Certificate(rs.getString("certificate_no"), rs.getObject("product_id", UUID.class),
                 rs.getTimestamp("certified_at").toInstant(), rs.getInt("stars"), rs.getDouble("score"),
-                rs.getObject("valid_until", LocalDate.class), json.readValue(rs.getString("snapshot"), ProductSnapshot.class),
+                rs.getObject("valid_until", LocalDate.class), snapshot(rs.getString("certificate_no"), rs.getString("snapshot")),
                 CertificateStatus.valueOf(rs.getString("status")));
+    }
+
+    /**
+     * A certificate's snapshot is written once and never changes (evaluation issues a certificate
+     * number with one snapshot), so it is parsed once: the
+     * recompute that follows every event would otherwise read back, and parse, the JSON it has
+     * just written (a tenth of the consumer's CPU at a steady flow of certifications).
+     */
+    private ProductSnapshot snapshot(String certificateNo, String text) {
+        ProductSnapshot known = snapshots.get(certificateNo);
+        if (known != null) {
+            return known;
+        }
+        ProductSnapshot parsed = json.readValue(text, ProductSnapshot.class);
+        snapshots.put(certificateNo, parsed);
+        return parsed;
     }
 
     private static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
