@@ -3,13 +3,13 @@ package vn.ocop.messaging.outbox;
 import java.sql.Timestamp;
 
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import vn.ocop.contracts.DomainEvent;
 import vn.ocop.contracts.EventType;
 import vn.ocop.contracts.EventTypes;
 import vn.ocop.messaging.EventCodec;
+import vn.ocop.messaging.transaction.TransactionScoped;
 
 /**
  * Records events in the transaction of the state change that causes them. Nothing reaches Kafka
@@ -20,8 +20,12 @@ public class Outbox {
     private final JdbcTemplate jdbc;
     private final EventCodec codec;
     private final String channel;
-    /** Bound while the current transaction has already sent its notification. */
-    private final Object notifiedKey = new Object();
+    /** Whether the current transaction has sent its notification. */
+    private final TransactionScoped<Notified> notifiedIn = TransactionScoped.of(Notified::new);
+
+    private static final class Notified {
+        boolean sent;
+    }
 
     public Outbox(JdbcTemplate jdbc, EventCodec codec, String serviceName) {
         this.jdbc = jdbc;
@@ -49,28 +53,12 @@ public class Outbox {
         // Delivered by PostgreSQL only at commit (and folded into one per transaction): the relay
         // wakes exactly when there is something committed to publish, on whichever instance leads.
         // One call per transaction is enough; a transaction that appends many events skips the rest.
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+        Notified notified = notifiedIn.current();
+        if (notified == null || !notified.sent) {
             jdbc.queryForList("select pg_notify(?, '')", channel);
-        }
-        else if (!TransactionSynchronizationManager.hasResource(notifiedKey)) {
-            jdbc.queryForList("select pg_notify(?, '')", channel);
-            TransactionSynchronizationManager.bindResource(notifiedKey, Boolean.TRUE);
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void suspend() {
-                    TransactionSynchronizationManager.unbindResourceIfPossible(notifiedKey);
-                }
-
-                @Override
-                public void resume() {
-                    TransactionSynchronizationManager.bindResource(notifiedKey, Boolean.TRUE);
-                }
-
-                @Override
-                public void afterCompletion(int status) {
-                    TransactionSynchronizationManager.unbindResourceIfPossible(notifiedKey);
-                }
-            });
+            if (notified != null) {
+                notified.sent = true;
+            }
         }
     }
 }

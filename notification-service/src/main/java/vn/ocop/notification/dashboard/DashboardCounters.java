@@ -18,7 +18,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+import vn.ocop.messaging.transaction.TransactionScoped;
 
 /**
  * Counters per (metric, day, province); a day is a day in Vietnam.
@@ -92,8 +93,9 @@ class DashboardCounters {
 
     private final JdbcClient jdbc;
     private final LiveFeed live;
-    /** The transaction resource key of the pending moves; one per bean, not shared across application contexts. */
-    private final Object pendingKey = new Object();
+    /** The moves of the current transaction; one per bean, not shared across application contexts. */
+    private final TransactionScoped<Pending> pendingIn =
+            new TransactionScoped<>(Pending::new, pending -> List.of(new Flush(pending)));
     /** Picks the shard of each write; random but for tests that need to know where moves go. */
     private volatile IntSupplier shardChoice = DashboardCounters::randomShard;
 
@@ -125,7 +127,7 @@ class DashboardCounters {
      */
     void add(String metric, Instant at, @Nullable String province, long amount) {
         Key key = new Key(metric, LocalDate.ofInstant(at, VIETNAM), province == null ? "" : province);
-        Pending pending = pending();
+        Pending pending = pendingIn.current();
         if (pending == null || pending.flushed) {
             jdbc.sql(UPSERT).params(key.metric(), key.day(), key.province(), shard(), amount).update();
         }
@@ -149,21 +151,7 @@ class DashboardCounters {
         return (short) shardChoice.getAsInt();
     }
 
-    /** The pending moves of the current transaction, bound on first use; null without a transaction synchronization. */
-    private @Nullable Pending pending() {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            return null;
-        }
-        if (TransactionSynchronizationManager.getResource(pendingKey) instanceof Pending bound) {
-            return bound;
-        }
-        Pending pending = new Pending();
-        TransactionSynchronizationManager.bindResource(pendingKey, pending);
-        TransactionSynchronizationManager.registerSynchronization(new Flush(pending));
-        return pending;
-    }
-
-    /** Writes a transaction's pending moves before it commits, and forgets them when it ends, however it ends. */
+    /** Writes a transaction's pending moves just before it commits. */
     private final class Flush implements TransactionSynchronization {
 
         private final Pending pending;
@@ -177,27 +165,11 @@ class DashboardCounters {
             return FLUSH_ORDER;
         }
 
-        /** An inner transaction (REQUIRES_NEW) starts: its moves are its own. */
-        @Override
-        public void suspend() {
-            TransactionSynchronizationManager.unbindResourceIfPossible(pendingKey);
-        }
-
-        @Override
-        public void resume() {
-            TransactionSynchronizationManager.bindResource(pendingKey, pending);
-        }
-
         @Override
         public void beforeCommit(boolean readOnly) {
             pending.flushed = true;
             write(pending.amounts);
             pending.amounts.clear();
-        }
-
-        @Override
-        public void afterCompletion(int status) {
-            TransactionSynchronizationManager.unbindResourceIfPossible(pendingKey);
         }
     }
 

@@ -15,12 +15,12 @@ import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import vn.ocop.messaging.inbox.IncomingEvent;
 import vn.ocop.messaging.inbox.IncomingEventHandler;
+import vn.ocop.messaging.transaction.TransactionScoped;
 
 /**
  * Builds the live message of each event while its inbox transaction applies it (the counters add
@@ -113,8 +113,9 @@ class LiveFeed implements IncomingEventHandler {
     private final JsonMapper json;
     private final LiveHub hub;
     private final String instance = UUID.randomUUID().toString();
-    /** The transaction resource key of the pending messages; one per bean, not shared across application contexts. */
-    private final Object pendingKey = new Object();
+    /** The messages of the current transaction; one per bean, not shared across application contexts. */
+    private final TransactionScoped<Pending> pendingIn = new TransactionScoped<>(Pending::new,
+            pending -> List.of(new StoreDeltas(pending), new Announce(pending)));
 
     LiveFeed(JdbcClient jdbc, JsonMapper json, LiveHub hub) {
         this.jdbc = jdbc;
@@ -129,7 +130,7 @@ class LiveFeed implements IncomingEventHandler {
 
     @Override
     public void handle(IncomingEvent event) {
-        Pending pending = pending();
+        Pending pending = pendingIn.current();
         if (pending == null || pending.stored) {
             return;
         }
@@ -140,25 +141,10 @@ class LiveFeed implements IncomingEventHandler {
 
     /** Adds a counter's move to the message of the event being applied, if any. */
     void delta(String metric, long amount) {
-        if (TransactionSynchronizationManager.getResource(pendingKey) instanceof Pending pending
-                && pending.current != null && !pending.stored) {
+        Pending pending = pendingIn.existing();
+        if (pending != null && pending.current != null && !pending.stored) {
             pending.current.delta.merge(metric, amount, Long::sum);
         }
-    }
-
-    /** The messages of the current transaction, bound on first use; null without a transaction synchronization. */
-    private @Nullable Pending pending() {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            return null;
-        }
-        if (TransactionSynchronizationManager.getResource(pendingKey) instanceof Pending bound) {
-            return bound;
-        }
-        Pending pending = new Pending();
-        TransactionSynchronizationManager.bindResource(pendingKey, pending);
-        TransactionSynchronizationManager.registerSynchronization(new StoreDeltas(pending));
-        TransactionSynchronizationManager.registerSynchronization(new Announce(pending));
-        return pending;
     }
 
     /** Stores the deltas of a transaction's events with the logged events, before they are numbered. */
@@ -193,8 +179,8 @@ class LiveFeed implements IncomingEventHandler {
     }
 
     /**
-     * Reads the numbers of a transaction's events and announces them before it commits, publishes
-     * them to this instance's clients after it commits, and forgets them when it ends, however it ends.
+     * Reads the numbers of a transaction's events and announces them before it commits, and
+     * publishes them to this instance's clients after it commits.
      */
     private final class Announce implements TransactionSynchronization {
 
@@ -207,17 +193,6 @@ class LiveFeed implements IncomingEventHandler {
         @Override
         public int getOrder() {
             return ANNOUNCE_ORDER;
-        }
-
-        /** An inner transaction (REQUIRES_NEW) starts: its events are its own. */
-        @Override
-        public void suspend() {
-            TransactionSynchronizationManager.unbindResourceIfPossible(pendingKey);
-        }
-
-        @Override
-        public void resume() {
-            TransactionSynchronizationManager.bindResource(pendingKey, pending);
         }
 
         @Override
@@ -245,11 +220,6 @@ class LiveFeed implements IncomingEventHandler {
                     hub.publish(draft.message());
                 }
             }
-        }
-
-        @Override
-        public void afterCompletion(int status) {
-            TransactionSynchronizationManager.unbindResourceIfPossible(pendingKey);
         }
     }
 

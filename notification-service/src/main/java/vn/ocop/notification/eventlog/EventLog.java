@@ -16,12 +16,12 @@ import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import vn.ocop.messaging.inbox.IncomingEvent;
 import vn.ocop.messaging.inbox.IncomingEventHandler;
+import vn.ocop.messaging.transaction.TransactionScoped;
 import vn.ocop.web.Cursor;
 
 /**
@@ -68,8 +68,9 @@ class EventLog implements IncomingEventHandler {
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
-    /** The transaction resource key of the pending events; one per bean, not shared across application contexts. */
-    private final Object pendingKey = new Object();
+    /** The events of the current transaction; one per bean, not shared across application contexts. */
+    private final TransactionScoped<Pending> pendingIn =
+            new TransactionScoped<>(Pending::new, pending -> List.of(new Numbering(pending)));
 
     EventLog(JdbcClient jdbc, JsonMapper json) {
         this.jdbc = jdbc;
@@ -88,7 +89,7 @@ class EventLog implements IncomingEventHandler {
                 .params(event.id(), event.type(), event.source(), event.subject(), Timestamp.from(time), event.topic(),
                         provinceOf(body), event.body())
                 .update();
-        Pending pending = pending();
+        Pending pending = pendingIn.current();
         if (pending == null) {
             // Without a transaction there is no commit to number it before: it keeps the number it was inserted with.
             return;
@@ -120,21 +121,7 @@ class EventLog implements IncomingEventHandler {
         jdbc.sql(NUMBER).params(ids.length, ids).update();
     }
 
-    /** The events of the current transaction, bound on first use; null without a transaction synchronization. */
-    private @Nullable Pending pending() {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            return null;
-        }
-        if (TransactionSynchronizationManager.getResource(pendingKey) instanceof Pending bound) {
-            return bound;
-        }
-        Pending pending = new Pending();
-        TransactionSynchronizationManager.bindResource(pendingKey, pending);
-        TransactionSynchronizationManager.registerSynchronization(new Numbering(pending));
-        return pending;
-    }
-
-    /** Numbers a transaction's events just before it commits, and forgets them when it ends, however it ends. */
+    /** Numbers a transaction's events just before it commits. */
     private final class Numbering implements TransactionSynchronization {
 
         private final Pending pending;
@@ -148,26 +135,10 @@ class EventLog implements IncomingEventHandler {
             return NUMBERING_ORDER;
         }
 
-        /** An inner transaction (REQUIRES_NEW) starts: its events are its own. */
-        @Override
-        public void suspend() {
-            TransactionSynchronizationManager.unbindResourceIfPossible(pendingKey);
-        }
-
-        @Override
-        public void resume() {
-            TransactionSynchronizationManager.bindResource(pendingKey, pending);
-        }
-
         @Override
         public void beforeCommit(boolean readOnly) {
             pending.numbered = true;
             numberInCommitOrder(pending.events);
-        }
-
-        @Override
-        public void afterCompletion(int status) {
-            TransactionSynchronizationManager.unbindResourceIfPossible(pendingKey);
         }
     }
 
