@@ -20,12 +20,8 @@ public class Outbox {
     private final JdbcTemplate jdbc;
     private final EventCodec codec;
     private final String channel;
-    /** Whether the current transaction has sent its notification. */
-    private final TransactionScoped<Notified> notifiedIn = TransactionScoped.of(Notified::new);
-
-    private static final class Notified {
-        boolean sent;
-    }
+    /** Present once the current transaction has sent its notification. */
+    private final TransactionScoped<Boolean> notifiedIn = TransactionScoped.of(() -> Boolean.TRUE);
 
     public Outbox(JdbcTemplate jdbc, EventCodec codec, String serviceName) {
         this.jdbc = jdbc;
@@ -53,12 +49,9 @@ public class Outbox {
         // Delivered by PostgreSQL only at commit (and folded into one per transaction): the relay
         // wakes exactly when there is something committed to publish, on whichever instance leads.
         // One call per transaction is enough; a transaction that appends many events skips the rest.
-        Notified notified = notifiedIn.current();
-        if (notified == null || !notified.sent) {
+        if (notifiedIn.existing() == null) {
             jdbc.queryForList("select pg_notify(?, '')", channel);
-            if (notified != null) {
-                notified.sent = true;
-            }
+            notifiedIn.current();
         }
     }
 }

@@ -38,6 +38,34 @@ public final class TransactionScoped<T> {
         return new TransactionScoped<>(create, value -> List.of());
     }
 
+    /**
+     * Work to do just before the transaction commits, at {@code order} among its other
+     * synchronizations (lower runs first).
+     */
+    public static TransactionSynchronization beforeCommit(int order, Runnable work) {
+        return atCommit(order, work, () -> { });
+    }
+
+    /** Work to do just before the transaction commits and just after, at {@code order} (lower first). */
+    public static TransactionSynchronization atCommit(int order, Runnable before, Runnable after) {
+        return new TransactionSynchronization() {
+            @Override
+            public int getOrder() {
+                return order;
+            }
+
+            @Override
+            public void beforeCommit(boolean readOnly) {
+                before.run();
+            }
+
+            @Override
+            public void afterCommit() {
+                after.run();
+            }
+        };
+    }
+
     /** The current transaction's value, made now if it has none; null outside a transaction synchronization. */
     public @Nullable T current() {
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {

@@ -17,7 +17,6 @@ import java.util.function.IntSupplier;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.support.TransactionSynchronization;
 
 import vn.ocop.messaging.transaction.TransactionScoped;
 
@@ -95,7 +94,8 @@ class DashboardCounters {
     private final LiveFeed live;
     /** The moves of the current transaction; one per bean, not shared across application contexts. */
     private final TransactionScoped<Pending> pendingIn =
-            new TransactionScoped<>(Pending::new, pending -> List.of(new Flush(pending)));
+            new TransactionScoped<>(Pending::new,
+                    pending -> List.of(TransactionScoped.beforeCommit(FLUSH_ORDER, () -> flush(pending))));
     /** Picks the shard of each write; random but for tests that need to know where moves go. */
     private volatile IntSupplier shardChoice = DashboardCounters::randomShard;
 
@@ -152,25 +152,10 @@ class DashboardCounters {
     }
 
     /** Writes a transaction's pending moves just before it commits. */
-    private final class Flush implements TransactionSynchronization {
-
-        private final Pending pending;
-
-        Flush(Pending pending) {
-            this.pending = pending;
-        }
-
-        @Override
-        public int getOrder() {
-            return FLUSH_ORDER;
-        }
-
-        @Override
-        public void beforeCommit(boolean readOnly) {
-            pending.flushed = true;
-            write(pending.amounts);
-            pending.amounts.clear();
-        }
+    private void flush(Pending pending) {
+        pending.flushed = true;
+        write(pending.amounts);
+        pending.amounts.clear();
     }
 
     private void write(Map<Key, Long> amounts) {

@@ -14,7 +14,6 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -115,7 +114,8 @@ class LiveFeed implements IncomingEventHandler {
     private final String instance = UUID.randomUUID().toString();
     /** The messages of the current transaction; one per bean, not shared across application contexts. */
     private final TransactionScoped<Pending> pendingIn = new TransactionScoped<>(Pending::new,
-            pending -> List.of(new StoreDeltas(pending), new Announce(pending)));
+            pending -> List.of(TransactionScoped.beforeCommit(STORE_ORDER, () -> storeDeltas(pending)),
+                    TransactionScoped.atCommit(ANNOUNCE_ORDER, () -> announce(pending), () -> publish(pending))));
 
     LiveFeed(JdbcClient jdbc, JsonMapper json, LiveHub hub) {
         this.jdbc = jdbc;
@@ -148,77 +148,44 @@ class LiveFeed implements IncomingEventHandler {
     }
 
     /** Stores the deltas of a transaction's events with the logged events, before they are numbered. */
-    private final class StoreDeltas implements TransactionSynchronization {
-
-        private final Pending pending;
-
-        StoreDeltas(Pending pending) {
-            this.pending = pending;
+    private void storeDeltas(Pending pending) {
+        pending.stored = true;
+        List<Draft> moved = pending.drafts.values().stream().filter(draft -> !draft.delta.isEmpty()).toList();
+        if (moved.isEmpty()) {
+            return;
         }
-
-        @Override
-        public int getOrder() {
-            return STORE_ORDER;
+        String[] ids = new String[moved.size()];
+        String[] deltas = new String[moved.size()];
+        for (int i = 0; i < moved.size(); i++) {
+            ids[i] = moved.get(i).event.id().toString();
+            deltas[i] = json.writeValueAsString(moved.get(i).delta);
         }
+        jdbc.sql(STORE_DELTAS).params(ids, deltas).update();
+    }
 
-        @Override
-        public void beforeCommit(boolean readOnly) {
-            pending.stored = true;
-            List<Draft> moved = pending.drafts.values().stream().filter(draft -> !draft.delta.isEmpty()).toList();
-            if (moved.isEmpty()) {
-                return;
+    /** Reads the numbers of a transaction's events and announces them, just before it commits. */
+    private void announce(Pending pending) {
+        if (pending.drafts.isEmpty()) {
+            return;
+        }
+        String[] ids = pending.drafts.keySet().stream().map(UUID::toString).toArray(String[]::new);
+        // The announcement is delivered by PostgreSQL only if and when this transaction commits.
+        List<Logged> logged = jdbc.sql(READ_AND_ANNOUNCE).params(ids, CHANNEL, instance).query(Logged.class).list();
+        for (Logged row : logged) {
+            Draft draft = pending.drafts.get(row.eventId());
+            if (draft != null) {
+                draft.sequence = row.seq();
+                draft.province = row.province();
             }
-            String[] ids = new String[moved.size()];
-            String[] deltas = new String[moved.size()];
-            for (int i = 0; i < moved.size(); i++) {
-                ids[i] = moved.get(i).event.id().toString();
-                deltas[i] = json.writeValueAsString(moved.get(i).delta);
-            }
-            jdbc.sql(STORE_DELTAS).params(ids, deltas).update();
         }
     }
 
-    /**
-     * Reads the numbers of a transaction's events and announces them before it commits, and
-     * publishes them to this instance's clients after it commits.
-     */
-    private final class Announce implements TransactionSynchronization {
-
-        private final Pending pending;
-
-        Announce(Pending pending) {
-            this.pending = pending;
-        }
-
-        @Override
-        public int getOrder() {
-            return ANNOUNCE_ORDER;
-        }
-
-        @Override
-        public void beforeCommit(boolean readOnly) {
-            if (pending.drafts.isEmpty()) {
-                return;
-            }
-            String[] ids = pending.drafts.keySet().stream().map(UUID::toString).toArray(String[]::new);
-            // The announcement is delivered by PostgreSQL only if and when this transaction commits.
-            List<Logged> logged = jdbc.sql(READ_AND_ANNOUNCE).params(ids, CHANNEL, instance).query(Logged.class).list();
-            for (Logged row : logged) {
-                Draft draft = pending.drafts.get(row.eventId());
-                if (draft != null) {
-                    draft.sequence = row.seq();
-                    draft.province = row.province();
-                }
-            }
-        }
-
-        @Override
-        public void afterCommit() {
-            // In the order applied, which is the order numbered.
-            for (Draft draft : pending.drafts.values()) {
-                if (draft.sequence > 0) {
-                    hub.publish(draft.message());
-                }
+    /** Publishes a committed transaction's events to this instance's clients. */
+    private void publish(Pending pending) {
+        // In the order applied, which is the order numbered.
+        for (Draft draft : pending.drafts.values()) {
+            if (draft.sequence > 0) {
+                hub.publish(draft.message());
             }
         }
     }

@@ -15,7 +15,6 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.support.TransactionSynchronization;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -70,7 +69,8 @@ class EventLog implements IncomingEventHandler {
     private final JsonMapper json;
     /** The events of the current transaction; one per bean, not shared across application contexts. */
     private final TransactionScoped<Pending> pendingIn =
-            new TransactionScoped<>(Pending::new, pending -> List.of(new Numbering(pending)));
+            new TransactionScoped<>(Pending::new,
+                    pending -> List.of(TransactionScoped.beforeCommit(NUMBERING_ORDER, () -> number(pending))));
 
     EventLog(JdbcClient jdbc, JsonMapper json) {
         this.jdbc = jdbc;
@@ -122,24 +122,9 @@ class EventLog implements IncomingEventHandler {
     }
 
     /** Numbers a transaction's events just before it commits. */
-    private final class Numbering implements TransactionSynchronization {
-
-        private final Pending pending;
-
-        Numbering(Pending pending) {
-            this.pending = pending;
-        }
-
-        @Override
-        public int getOrder() {
-            return NUMBERING_ORDER;
-        }
-
-        @Override
-        public void beforeCommit(boolean readOnly) {
-            pending.numbered = true;
-            numberInCommitOrder(pending.events);
-        }
+    private void number(Pending pending) {
+        pending.numbered = true;
+        numberInCommitOrder(pending.events);
     }
 
     /**
