@@ -19,6 +19,8 @@ import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.cloud.stream.config.ListenerContainerCustomizer;
+import org.springframework.kafka.listener.AbstractMessageListenerContainer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
@@ -29,6 +31,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import vn.ocop.messaging.deadletter.DeadLetterEndpoint;
 import vn.ocop.messaging.deadletter.DeadLetters;
+import vn.ocop.messaging.inbox.EventBatchHandler;
 import vn.ocop.messaging.inbox.EventHandler;
 import vn.ocop.messaging.inbox.InboxDispatcher;
 import vn.ocop.messaging.inbox.InboxErrorHandling;
@@ -129,14 +132,25 @@ public class MessagingAutoConfiguration {
         return new DeadLetterEndpoint(deadLetters);
     }
 
+    /**
+     * Offsets are committed without waiting for the broker's answer: the inbox makes a redelivered
+     * record harmless, so a commit lost to a crash or a rebalance costs a duplicate delivery at
+     * most, while waiting would add a broker round trip to every poll.
+     */
+    @Bean
+    ListenerContainerCustomizer<AbstractMessageListenerContainer<?, ?>> inboxContainerCustomizer() {
+        return (container, destination, group) -> container.getContainerProperties().setSyncCommits(false);
+    }
+
     /** The consumer function every service binds as {@code inbound-in-0}. */
     @Bean
-    InboxDispatcher inbound(ObjectProvider<EventHandler<?>> handlers,
+    InboxDispatcher inbound(ObjectProvider<EventHandler<?>> handlers, ObjectProvider<EventBatchHandler> batchHandlers,
             ObjectProvider<IncomingEventHandler> everyEventHandlers, EventCodec codec, JdbcTemplate jdbc,
             PlatformTransactionManager transactionManager, MessagingProperties properties, MeterRegistry meters) {
         List<EventHandler<?>> typed = handlers.orderedStream().toList();
+        List<EventBatchHandler> batched = batchHandlers.orderedStream().toList();
         List<IncomingEventHandler> every = everyEventHandlers.orderedStream().toList();
-        return new InboxDispatcher(typed, every, codec, jdbc, new TransactionTemplate(transactionManager),
+        return new InboxDispatcher(typed, batched, every, codec, jdbc, new TransactionTemplate(transactionManager),
                 properties.serviceName(), meters);
     }
 }

@@ -1,12 +1,17 @@
 package vn.ocop.messaging.inbox;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.PreparedStatement;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 
@@ -23,6 +28,7 @@ import tools.jackson.core.JacksonException;
 
 import vn.ocop.contracts.CloudEventHeaders;
 import vn.ocop.contracts.DomainEvent;
+import vn.ocop.contracts.EventType;
 import vn.ocop.messaging.EventCodec;
 
 /**
@@ -42,6 +48,9 @@ public class InboxDispatcher implements Consumer<Message<List<byte[]>>> {
     private static final String APPLIED = "applied";
 
     private final Map<String, List<EventHandler<?>>> handlers = new HashMap<>();
+    private final List<EventBatchHandler> batchHandlers;
+    private final Map<String, EventBatchHandler> batchHandlerOf = new HashMap<>();
+    private final Map<String, EventType<?>> batchTypes = new HashMap<>();
     private final List<IncomingEventHandler> everyEventHandlers;
     private final EventCodec codec;
     private final JdbcTemplate jdbc;
@@ -49,11 +58,21 @@ public class InboxDispatcher implements Consumer<Message<List<byte[]>>> {
     private final String consumer;
     private final MeterRegistry meters;
 
-    public InboxDispatcher(List<EventHandler<?>> handlers, List<IncomingEventHandler> everyEventHandlers,
-            EventCodec codec, JdbcTemplate jdbc, TransactionTemplate transaction, String consumer,
-            MeterRegistry meters) {
+    public InboxDispatcher(List<EventHandler<?>> handlers, List<EventBatchHandler> batchHandlers,
+            List<IncomingEventHandler> everyEventHandlers, EventCodec codec, JdbcTemplate jdbc,
+            TransactionTemplate transaction, String consumer, MeterRegistry meters) {
         for (EventHandler<?> handler : handlers) {
             this.handlers.computeIfAbsent(handler.type().name(), name -> new ArrayList<>()).add(handler);
+        }
+        this.batchHandlers = List.copyOf(batchHandlers);
+        for (EventBatchHandler handler : batchHandlers) {
+            for (EventType<?> type : handler.types()) {
+                if (this.handlers.containsKey(type.name()) || batchHandlerOf.putIfAbsent(type.name(), handler) != null) {
+                    throw new IllegalStateException(type.name() + " has a batch handler and another handler;"
+                            + " a type is applied either per event or per batch, by one batch handler");
+                }
+                batchTypes.put(type.name(), type);
+            }
         }
         this.everyEventHandlers = List.copyOf(everyEventHandlers);
         this.codec = codec;
@@ -69,6 +88,8 @@ public class InboxDispatcher implements Consumer<Message<List<byte[]>>> {
      * records before it are applied again in a transaction of their own and the failing one is
      * reported by its index, so the container commits the records before it, retries it with
      * back-off and finally dead-letters it alone; the records after it come again with the retry.
+     * When the failing record is not known (a batch handler or the commit failed), the records
+     * are applied one at a time to find it.
      */
     @Override
     public void accept(Message<List<byte[]>> batch) {
@@ -80,7 +101,6 @@ public class InboxDispatcher implements Consumer<Message<List<byte[]>>> {
         catch (RuntimeException failure) {
             int failed = reached[0];
             if (failed == records.size()) {
-                // Every record was applied, and the commit failed: find the culprit one record at a time.
                 applyOneByOne(records, failure);
                 return;
             }
@@ -96,16 +116,12 @@ public class InboxDispatcher implements Consumer<Message<List<byte[]>>> {
         }
     }
 
-    /** Applies the records in one transaction; {@code reached[0]} ends at the failing record, or at the size. */
+    /**
+     * Applies the records in one transaction; on failure {@code reached[0]} is the index of the
+     * failing record, or the size when the culprit is not known.
+     */
     private void applyAll(List<Message<byte[]>> records, int[] reached) {
-        List<Outcome> outcomes = transaction.execute(status -> {
-            List<Outcome> applied = new ArrayList<>(records.size());
-            for (Message<byte[]> record : records) {
-                applied.add(applyInTransaction(record));
-                reached[0]++;
-            }
-            return applied;
-        });
+        List<Outcome> outcomes = transaction.execute(status -> applyInTransaction(records, reached));
         if (outcomes != null) {
             outcomes.forEach(outcome -> count(outcome.result(), outcome.type()));
         }
@@ -130,40 +146,116 @@ public class InboxDispatcher implements Consumer<Message<List<byte[]>>> {
      * @throws UnreadableEventException when the record is not a readable event
      */
     public boolean apply(Message<byte[]> message) {
-        Outcome outcome = transaction.execute(status -> applyInTransaction(message));
-        if (outcome == null) {
+        List<Outcome> outcome = transaction.execute(status -> applyInTransaction(List.of(message), new int[1]));
+        if (outcome == null || outcome.isEmpty()) {
             return false;
         }
-        count(outcome.result(), outcome.type());
-        return outcome.result().equals(APPLIED);
+        count(outcome.getFirst().result(), outcome.getFirst().type());
+        return outcome.getFirst().result().equals(APPLIED);
     }
 
     private record Outcome(String result, String type) {
     }
 
-    private Outcome applyInTransaction(Message<byte[]> message) {
-        IncomingEvent incoming = read(message);
-        List<EventHandler<?>> typed = handlers.getOrDefault(incoming.type(), List.of());
-        if (typed.isEmpty() && everyEventHandlers.isEmpty()) {
-            log.debug("{} has no handler for {}; skipped", consumer, incoming.type());
-            return new Outcome("skipped", incoming.type());
-        }
-        DomainEvent event = typed.isEmpty() ? null : decode(typed.getFirst(), message.getPayload());
-        if (!recordInInbox(incoming)) {
-            return new Outcome("duplicate", incoming.type());
-        }
-        everyEventHandlers.forEach(h -> h.handle(incoming));
-        if (event != null) {
-            typed.forEach(handler -> apply(handler, event));
-        }
-        return new Outcome(APPLIED, incoming.type());
+    /** A record that some handler wants, read and decoded. */
+    private record Wanted(IncomingEvent incoming, @Nullable DomainEvent event) {
     }
 
-    private boolean recordInInbox(IncomingEvent event) {
-        return jdbc.update("""
-                insert into inbox_event (consumer, event_id, event_type) values (?, ?, ?)
-                on conflict do nothing
-                """, consumer, event.id(), event.type()) == 1;
+    /**
+     * Reads every record, records the wanted ones in the inbox in one statement, applies the new
+     * ones to the per-event handlers in order, then hands each batch handler its events.
+     */
+    private List<Outcome> applyInTransaction(List<Message<byte[]>> records, int[] reached) {
+        List<@Nullable Wanted> wanted = new ArrayList<>(records.size());
+        for (int i = 0; i < records.size(); i++) {
+            reached[0] = i;
+            wanted.add(read(records.get(i)));
+        }
+        reached[0] = records.size();
+        Set<UUID> recorded = recordInInbox(wanted);
+        List<Outcome> outcomes = new ArrayList<>(records.size());
+        Map<EventBatchHandler, List<DomainEvent>> batches = new LinkedHashMap<>();
+        for (int i = 0; i < records.size(); i++) {
+            Wanted one = wanted.get(i);
+            if (one == null) {
+                outcomes.add(new Outcome("skipped", type(records.get(i))));
+                continue;
+            }
+            IncomingEvent incoming = one.incoming();
+            // remove: a second copy of the same event within the batch is a duplicate too
+            if (!recorded.remove(incoming.id())) {
+                outcomes.add(new Outcome("duplicate", incoming.type()));
+                continue;
+            }
+            reached[0] = i;
+            everyEventHandlers.forEach(h -> h.handle(incoming));
+            DomainEvent event = one.event();
+            if (event != null) {
+                EventBatchHandler batchHandler = batchHandlerOf.get(incoming.type());
+                if (batchHandler != null) {
+                    batches.computeIfAbsent(batchHandler, h -> new ArrayList<>()).add(event);
+                }
+                else {
+                    handlers.getOrDefault(incoming.type(), List.of()).forEach(handler -> apply(handler, event));
+                }
+            }
+            outcomes.add(new Outcome(APPLIED, incoming.type()));
+        }
+        reached[0] = records.size();
+        for (EventBatchHandler handler : batchHandlers) {
+            List<DomainEvent> events = batches.get(handler);
+            if (events != null) {
+                handler.handle(events);
+            }
+        }
+        return outcomes;
+    }
+
+    /** The record read and decoded, or null when no handler wants its type. */
+    private @Nullable Wanted read(Message<byte[]> message) {
+        IncomingEvent incoming = readHeaders(message);
+        List<EventHandler<?>> typed = handlers.getOrDefault(incoming.type(), List.of());
+        EventType<?> batchType = batchTypes.get(incoming.type());
+        if (typed.isEmpty() && batchType == null && everyEventHandlers.isEmpty()) {
+            log.debug("{} has no handler for {}; skipped", consumer, incoming.type());
+            return null;
+        }
+        EventType<?> type = batchType != null ? batchType : typed.isEmpty() ? null : typed.getFirst().type();
+        return new Wanted(incoming, type == null ? null : decode(type, message.getPayload()));
+    }
+
+    private static String type(Message<byte[]> message) {
+        String type = header(message, CloudEventHeaders.TYPE);
+        return type == null ? "" : type;
+    }
+
+    /** Records the wanted events' ids in the inbox; returns the ids recorded now (not seen before). */
+    private Set<UUID> recordInInbox(List<@Nullable Wanted> wanted) {
+        List<IncomingEvent> events = wanted.stream().filter(Objects::nonNull).map(Wanted::incoming).toList();
+        if (events.isEmpty()) {
+            return new HashSet<>();
+        }
+        if (events.size() == 1) {
+            IncomingEvent event = events.getFirst();
+            int inserted = jdbc.update("""
+                    insert into inbox_event (consumer, event_id, event_type) values (?, ?, ?)
+                    on conflict do nothing
+                    """, consumer, event.id(), event.type());
+            return inserted == 1 ? new HashSet<>(Set.of(event.id())) : new HashSet<>();
+        }
+        // One statement for the batch; a second copy of an id within it is skipped like an old one.
+        return new HashSet<>(jdbc.query(connection -> {
+            PreparedStatement insert = connection.prepareStatement("""
+                    insert into inbox_event (consumer, event_id, event_type)
+                    select ?, e.id, e.type from unnest(?::uuid[], ?::text[]) as e (id, type)
+                    on conflict do nothing
+                    returning event_id
+                    """);
+            insert.setString(1, consumer);
+            insert.setArray(2, connection.createArrayOf("uuid", events.stream().map(IncomingEvent::id).toArray()));
+            insert.setArray(3, connection.createArrayOf("text", events.stream().map(IncomingEvent::type).toArray()));
+            return insert;
+        }, (rs, row) -> rs.getObject(1, UUID.class)));
     }
 
     @SuppressWarnings("unchecked")
@@ -171,16 +263,16 @@ public class InboxDispatcher implements Consumer<Message<List<byte[]>>> {
         handler.handle((E) event);
     }
 
-    private DomainEvent decode(EventHandler<?> handler, byte[] body) {
+    private DomainEvent decode(EventType<?> type, byte[] body) {
         try {
-            return codec.fromJson(body, handler.type().javaType());
+            return codec.fromJson(body, type.javaType());
         }
         catch (JacksonException e) {
-            throw new UnreadableEventException("body is not a valid " + handler.type().name(), e);
+            throw new UnreadableEventException("body is not a valid " + type.name(), e);
         }
     }
 
-    private static IncomingEvent read(Message<byte[]> message) {
+    private static IncomingEvent readHeaders(Message<byte[]> message) {
         String type = header(message, CloudEventHeaders.TYPE);
         String id = header(message, CloudEventHeaders.ID);
         if (type == null || id == null) {

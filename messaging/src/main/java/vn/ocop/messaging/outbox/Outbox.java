@@ -1,6 +1,8 @@
 package vn.ocop.messaging.outbox;
 
 import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -36,16 +38,37 @@ public class Outbox {
      *     published for a change that is then rolled back, or lost
      */
     public void append(DomainEvent event) {
+        appendAll(List.of(event));
+    }
+
+    /**
+     * Adds events to the current transaction, in this order, in one round trip to the database.
+     *
+     * @throws IllegalStateException when called outside a transaction
+     */
+    public void appendAll(List<? extends DomainEvent> events) {
         if (!TransactionSynchronizationManager.isActualTransactionActive()) {
             throw new IllegalStateException("events must be appended inside the transaction of their state change");
         }
-        EventType<?> type = EventTypes.of(event.getClass());
-        jdbc.update("""
+        if (events.isEmpty()) {
+            return;
+        }
+        List<Object[]> rows = new ArrayList<>(events.size());
+        for (DomainEvent event : events) {
+            EventType<?> type = EventTypes.of(event.getClass());
+            rows.add(new Object[] { event.eventId(), type.topic(), event.subject(), type.name(), type.source(),
+                    Timestamp.from(event.occurredAt()), codec.toJson(event) });
+        }
+        String insert = """
                 insert into outbox_event (event_id, topic, message_key, event_type, source, occurred_at, payload)
                 values (?, ?, ?, ?, ?, ?, ?)
-                """,
-                event.eventId(), type.topic(), event.subject(), type.name(), type.source(),
-                Timestamp.from(event.occurredAt()), codec.toJson(event));
+                """;
+        if (rows.size() == 1) {
+            jdbc.update(insert, rows.getFirst());
+        }
+        else {
+            jdbc.batchUpdate(insert, rows);
+        }
         // Delivered by PostgreSQL only at commit (and folded into one per transaction): the relay
         // wakes exactly when there is something committed to publish, on whichever instance leads.
         // One call per transaction is enough; a transaction that appends many events skips the rest.
