@@ -4,9 +4,11 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 import org.springframework.context.event.EventListener;
@@ -18,7 +20,7 @@ import vn.ocop.contracts.marketplace.DemandMatched;
 import vn.ocop.contracts.marketplace.PurchaseRequestClosed;
 import vn.ocop.contracts.marketplace.PurchaseRequestPosted;
 import vn.ocop.marketplace.listing.Listing;
-import vn.ocop.marketplace.listing.ListingAvailable;
+import vn.ocop.marketplace.listing.ListingsAvailable;
 import vn.ocop.marketplace.listing.ListingQuery;
 import vn.ocop.marketplace.listing.Listings;
 import vn.ocop.marketplace.retailer.Retailer;
@@ -85,11 +87,14 @@ class DemandDesk {
         return request;
     }
 
-    /** Runs in the transaction of the listing change. */
+    /** Runs in the transaction of the listing changes. */
     @EventListener
-    void listingAvailable(ListingAvailable available) {
-        Listing listing = available.listing();
-        for (PurchaseRequest request : requests.openRequestsMatching(listing)) {
+    void listingsAvailable(ListingsAvailable available) {
+        Map<UUID, Listing> byId = new HashMap<>();
+        available.listings().forEach(listing -> byId.put(listing.id(), listing));
+        for (PurchaseRequests.Opening opening : requests.openRequestsMatching(available.listings())) {
+            Listing listing = Objects.requireNonNull(byId.get(opening.listingId()));
+            PurchaseRequest request = opening.request();
             if (requests.match(request.id(), listing)) {
                 Retailer retailer = retailers.find(request.retailerId()).orElseThrow();
                 announce(request, retailer, List.of(listing));

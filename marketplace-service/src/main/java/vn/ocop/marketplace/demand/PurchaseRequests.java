@@ -73,14 +73,21 @@ class PurchaseRequests {
                 .list();
     }
 
+    /** An open request and a listing that meets it. */
+    record Opening(PurchaseRequest request, UUID listingId) {
+    }
+
     /**
-     * Open requests that a listing meets, by the same rules as listing search: each word of the
+     * Open requests that the listings meet, by the same rules as listing search: each word of the
      * request appears in the listing's text, or, for words of four letters or more, a close word.
+     * In the order of the listings given, each listing's requests oldest first.
      */
-    List<PurchaseRequest> openRequestsMatching(Listing listing) {
+    List<Opening> openRequestsMatching(List<Listing> listings) {
         return jdbc.sql("select " + COLUMNS.replaceAll("(\\w+)", "r.$1") + """
-                 from purchase_request r, listing l
-                where l.id = ? and r.status = 'OPEN'
+                , l.id as listing_id
+                from unnest(?::uuid[]) with ordinality as given (id, position)
+                join listing l on l.id = given.id
+                join purchase_request r on r.status = 'OPEN'
                   and (r.product_group is null or r.product_group = l.product_group)
                   and (r.min_stars is null or r.min_stars <= l.stars)
                   and (r.max_price_vnd is null or r.max_price_vnd >= l.wholesale_price_vnd)
@@ -88,9 +95,10 @@ class PurchaseRequests {
                   and not exists (select 1 from unnest(r.query_words) word
                                   where not (strpos(l.search_text, word) > 0
                                              or (length(word) >= ? and word <% l.search_text)))
+                order by given.position, r.created_at, r.id
                 """)
-                .params(listing.id(), ListingQuery.FUZZY_MIN_LENGTH)
-                .query(REQUEST)
+                .params(listings.stream().map(Listing::id).toArray(UUID[]::new), ListingQuery.FUZZY_MIN_LENGTH)
+                .query((rs, row) -> new Opening(REQUEST.mapRow(rs, row), rs.getObject("listing_id", UUID.class)))
                 .list();
     }
 

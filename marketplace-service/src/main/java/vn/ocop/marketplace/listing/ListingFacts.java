@@ -5,20 +5,30 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import tools.jackson.databind.json.JsonMapper;
 
+import vn.ocop.contracts.DomainEvent;
 import vn.ocop.contracts.catalog.ProductSnapshot;
+import vn.ocop.contracts.catalog.ProductSubmitted;
+import vn.ocop.contracts.catalog.ProductUpdated;
+import vn.ocop.contracts.catalog.ProductWithdrawn;
+import vn.ocop.contracts.evaluation.CertificationExpired;
+import vn.ocop.contracts.evaluation.CertificationRevoked;
 import vn.ocop.contracts.evaluation.ProductCertified;
 
 /**
@@ -45,6 +55,7 @@ class ListingFacts {
     }
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batches;
     private final JsonMapper json;
     /** Parsed snapshots by certificate number, the most recently used few thousand. */
     private final Map<String, ProductSnapshot> snapshots = Collections.synchronizedMap(
@@ -55,87 +66,135 @@ class ListingFacts {
                 }
             });
 
-    ListingFacts(JdbcClient jdbc, JsonMapper json) {
+    ListingFacts(JdbcClient jdbc, JdbcTemplate batches, JsonMapper json) {
         this.jdbc = jdbc;
+        this.batches = batches;
         this.json = json;
     }
 
-    /** Serialises all work on one product's listing, whichever topic and instance the event came from. */
-    void lock(UUID productId) {
-        jdbc.sql("select pg_advisory_xact_lock(hashtextextended(?, 7))").param("listing:" + productId).query().singleRow();
+    /**
+     * Serialises all work on these products' listings, whichever topic and instance the events
+     * came from. The locks are taken in one order (by key), so two transactions that share
+     * products cannot each hold one the other waits for.
+     */
+    void lock(Collection<UUID> productIds) {
+        jdbc.sql("""
+                select pg_advisory_xact_lock(k) from (
+                    select distinct hashtextextended('listing:' || p, 7) as k from unnest(?::uuid[]) as p order by k) keys
+                """)
+                .param(productIds.toArray(UUID[]::new))
+                .query()
+                .listOfRows();
     }
 
-    void certified(ProductCertified c) {
+    /**
+     * Records what the events say, in at most one statement per kind of fact. The writes keep the
+     * newest fact whatever order they run in, so grouping them by kind changes nothing.
+     */
+    void record(List<DomainEvent> events) {
+        List<ProductCertified> certified = new ArrayList<>();
+        List<Object[]> ended = new ArrayList<>();
+        List<Object[]> terms = new ArrayList<>();
+        List<Object[]> withdrawn = new ArrayList<>();
+        for (DomainEvent event : events) {
+            switch (event) {
+                case ProductCertified c -> certified.add(c);
+                case CertificationRevoked r -> ended.add(new Object[] { r.certificateNo(), r.productId(),
+                        CertificateStatus.REVOKED.name(), Timestamp.from(r.occurredAt()) });
+                case CertificationExpired e -> ended.add(new Object[] { e.certificateNo(), e.productId(),
+                        CertificateStatus.EXPIRED.name(), Timestamp.from(e.occurredAt()) });
+                case ProductSubmitted s -> terms.add(terms(s.product(), s.occurredAt()));
+                case ProductUpdated u -> terms.add(terms(u.product(), u.occurredAt()));
+                case ProductWithdrawn w -> withdrawn.add(new Object[] { w.productId(), Timestamp.from(w.occurredAt()),
+                        w.reason() });
+                default -> throw new IllegalArgumentException("not a listing fact: " + event.getClass().getSimpleName());
+            }
+        }
+        certified(certified);
+        // A certificate ends at most once: the first revocation or expiry stands.
+        write("""
+                insert into certification_fact (certificate_no, product_id, status, status_at) values (?, ?, ?, ?)
+                on conflict (certificate_no) do update set status = excluded.status, status_at = excluded.status_at
+                where certification_fact.status = 'ACTIVE'
+                """, ended);
+        write("""
+                insert into product_fact (product_id, terms, terms_at) values (?, ?::jsonb, ?)
+                on conflict (product_id) do update set terms = excluded.terms, terms_at = excluded.terms_at
+                where product_fact.terms_at is null or product_fact.terms_at < excluded.terms_at
+                """, terms);
+        write("""
+                insert into product_fact (product_id, withdrawn_at, withdrawn_reason) values (?, ?, ?)
+                on conflict (product_id) do update set withdrawn_at = excluded.withdrawn_at,
+                    withdrawn_reason = excluded.withdrawn_reason
+                where product_fact.withdrawn_at is null or product_fact.withdrawn_at < excluded.withdrawn_at
+                """, withdrawn);
+    }
+
+    private Object[] terms(ProductSnapshot terms, Instant at) {
+        return new Object[] { terms.productId(), json.writeValueAsString(terms), Timestamp.from(at) };
+    }
+
+    private void certified(List<ProductCertified> certified) {
         // A revocation or expiry may have arrived first and left a row without the certificate's details.
-        int written = jdbc.sql("""
+        int[] written = write("""
                 insert into certification_fact (certificate_no, product_id, certified_at, stars, score, valid_until, snapshot)
                 values (?, ?, ?, ?, ?, ?, ?::jsonb)
                 on conflict (certificate_no) do update set certified_at = excluded.certified_at, stars = excluded.stars,
                     score = excluded.score, valid_until = excluded.valid_until, snapshot = excluded.snapshot
                 where certification_fact.snapshot is null
-                """)
-                .params(c.certificateNo(), c.productId(), Timestamp.from(c.occurredAt()), c.stars(), c.score(),
-                        c.validUntil(), json.writeValueAsString(c.product()))
-                .update();
-        if (written == 1 && TransactionSynchronizationManager.isSynchronizationActive()) {
+                """, certified.stream().map(c -> new Object[] { c.certificateNo(), c.productId(),
+                        Timestamp.from(c.occurredAt()), c.stars(), c.score(), c.validUntil(),
+                        json.writeValueAsString(c.product()) }).toList());
+        List<ProductCertified> stored = new ArrayList<>();
+        for (int i = 0; i < written.length; i++) {
+            if (written[i] != 0) {
+                stored.add(certified.get(i));
+            }
+        }
+        if (!stored.isEmpty() && TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCommit() {
-                    snapshots.put(c.certificateNo(), c.product());
+                    stored.forEach(c -> snapshots.put(c.certificateNo(), c.product()));
                 }
             });
         }
     }
 
-    /** A certificate ends at most once: the first revocation or expiry stands. */
-    void ended(String certificateNo, UUID productId, CertificateStatus status, Instant at) {
-        jdbc.sql("""
-                insert into certification_fact (certificate_no, product_id, status, status_at) values (?, ?, ?, ?)
-                on conflict (certificate_no) do update set status = excluded.status, status_at = excluded.status_at
-                where certification_fact.status = 'ACTIVE'
-                """)
-                .params(certificateNo, productId, status.name(), Timestamp.from(at))
-                .update();
+    /** Update counts per row (a batch of several rows goes to PostgreSQL in one round trip). */
+    private int[] write(String sql, List<Object[]> rows) {
+        return switch (rows.size()) {
+            case 0 -> new int[0];
+            case 1 -> new int[] { batches.update(sql, rows.getFirst()) };
+            default -> batches.batchUpdate(sql, rows);
+        };
     }
 
-    void terms(ProductSnapshot terms, Instant at) {
+    /** For each product, the most recently issued certificate whose details are known. */
+    Map<UUID, Certificate> latestCertificates(Collection<UUID> productIds) {
+        Map<UUID, Certificate> latest = new HashMap<>();
         jdbc.sql("""
-                insert into product_fact (product_id, terms, terms_at) values (?, ?::jsonb, ?)
-                on conflict (product_id) do update set terms = excluded.terms, terms_at = excluded.terms_at
-                where product_fact.terms_at is null or product_fact.terms_at < excluded.terms_at
+                select distinct on (product_id) * from certification_fact
+                where product_id = any(?) and snapshot is not null
+                order by product_id, certified_at desc, certificate_no desc
                 """)
-                .params(terms.productId(), json.writeValueAsString(terms), Timestamp.from(at))
-                .update();
-    }
-
-    void withdrawn(UUID productId, Instant at, @Nullable String reason) {
-        jdbc.sql("""
-                insert into product_fact (product_id, withdrawn_at, withdrawn_reason) values (?, ?, ?)
-                on conflict (product_id) do update set withdrawn_at = excluded.withdrawn_at,
-                    withdrawn_reason = excluded.withdrawn_reason
-                where product_fact.withdrawn_at is null or product_fact.withdrawn_at < excluded.withdrawn_at
-                """)
-                .params(productId, Timestamp.from(at), reason)
-                .update();
-    }
-
-    /** The most recently issued certificate of a product whose details are known. */
-    Optional<Certificate> latestCertificate(UUID productId) {
-        return jdbc.sql("""
-                select * from certification_fact where product_id = ? and snapshot is not null
-                order by certified_at desc, certificate_no desc limit 1
-                """)
-                .param(productId)
+                .param(productIds.toArray(UUID[]::new))
                 .query(this::certificate)
-                .optional();
+                .list()
+                .forEach(c -> latest.put(c.productId(), c));
+        return latest;
     }
 
-    Optional<Product> product(UUID productId) {
-        return jdbc.sql("select * from product_fact where product_id = ?").param(productId).query((rs, row) -> {
-            String terms = rs.getString("terms");
-            return new Product(terms == null ? null : json.readValue(terms, ProductSnapshot.class),
-                    instant(rs, "terms_at"), instant(rs, "withdrawn_at"), rs.getString("withdrawn_reason"));
-        }).optional();
+    Map<UUID, Product> products(Collection<UUID> productIds) {
+        Map<UUID, Product> products = new HashMap<>();
+        jdbc.sql("select * from product_fact where product_id = any(?)").param(productIds.toArray(UUID[]::new))
+                .query(rs -> {
+                    String terms = rs.getString("terms");
+                    products.put(rs.getObject("product_id", UUID.class), new Product(
+                            terms == null ? null : json.readValue(terms, ProductSnapshot.class),
+                            instant(rs, "terms_at"), instant(rs, "withdrawn_at"), rs.getString("withdrawn_reason")));
+                });
+        return products;
     }
 
     private Certificate certificate(ResultSet rs, int row) throws SQLException {

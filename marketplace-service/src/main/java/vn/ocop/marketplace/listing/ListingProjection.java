@@ -2,17 +2,19 @@ package vn.ocop.marketplace.listing;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.stereotype.Service;
 
+import vn.ocop.contracts.DomainEvent;
+import vn.ocop.contracts.EventType;
 import vn.ocop.contracts.catalog.CatalogEvents;
 import vn.ocop.contracts.catalog.ProductSubmitted;
 import vn.ocop.contracts.catalog.ProductUpdated;
@@ -24,7 +26,7 @@ import vn.ocop.contracts.evaluation.ProductCertified;
 import vn.ocop.contracts.marketplace.ListingCreated;
 import vn.ocop.contracts.marketplace.ListingUpdated;
 import vn.ocop.contracts.marketplace.ListingWithdrawn;
-import vn.ocop.messaging.inbox.EventHandler;
+import vn.ocop.messaging.inbox.EventBatchHandler;
 import vn.ocop.messaging.outbox.Outbox;
 
 /**
@@ -33,9 +35,18 @@ import vn.ocop.messaging.outbox.Outbox;
  * the difference is announced: {@code ListingCreated} when it becomes available (first or
  * again), {@code ListingUpdated} when it changes, {@code ListingWithdrawn} when it stops.
  * Duplicates, late events and replays from the beginning therefore converge on the same listings.
+ *
+ * <p>Applied a poll at a time ({@link EventBatchHandler}): the batch's facts are written, its
+ * products' facts and listings read, and the changed listings written and announced, each in one
+ * statement for the whole batch rather than one per event. A product with several events in one
+ * batch is recomputed once, and only the net difference is announced.
  */
 @Service
-class ListingProjection {
+class ListingProjection implements EventBatchHandler {
+
+    private static final List<EventType<?>> TYPES = List.of(EvaluationEvents.PRODUCT_CERTIFIED,
+            EvaluationEvents.CERTIFICATION_REVOKED, EvaluationEvents.CERTIFICATION_EXPIRED,
+            CatalogEvents.PRODUCT_SUBMITTED, CatalogEvents.PRODUCT_UPDATED, CatalogEvents.PRODUCT_WITHDRAWN);
 
     private final ListingFacts facts;
     private final Listings listings;
@@ -52,74 +63,88 @@ class ListingProjection {
         this.clock = clock;
     }
 
-    void certified(ProductCertified event) {
-        facts.lock(event.productId());
-        facts.certified(event);
-        recompute(event.productId());
+    @Override
+    public List<EventType<?>> types() {
+        return TYPES;
     }
 
-    void revoked(CertificationRevoked event) {
-        facts.lock(event.productId());
-        facts.ended(event.certificateNo(), event.productId(), ListingFacts.CertificateStatus.REVOKED, event.occurredAt());
-        recompute(event.productId());
+    @Override
+    public void handle(List<DomainEvent> events) {
+        Set<UUID> products = new LinkedHashSet<>();
+        events.forEach(event -> products.add(productId(event)));
+        facts.lock(products);
+        facts.record(events);
+        recompute(products);
     }
 
-    void expired(CertificationExpired event) {
-        facts.lock(event.productId());
-        facts.ended(event.certificateNo(), event.productId(), ListingFacts.CertificateStatus.EXPIRED, event.occurredAt());
-        recompute(event.productId());
+    private static UUID productId(DomainEvent event) {
+        return switch (event) {
+            case ProductCertified e -> e.productId();
+            case CertificationRevoked e -> e.productId();
+            case CertificationExpired e -> e.productId();
+            case ProductSubmitted e -> e.productId();
+            case ProductUpdated e -> e.productId();
+            case ProductWithdrawn e -> e.productId();
+            default -> throw new IllegalArgumentException("not a listing fact: " + event.getClass().getSimpleName());
+        };
     }
 
-    void submitted(ProductSubmitted event) {
-        facts.lock(event.productId());
-        facts.terms(event.product(), event.occurredAt());
-        recompute(event.productId());
-    }
-
-    void updated(ProductUpdated event) {
-        facts.lock(event.productId());
-        facts.terms(event.product(), event.occurredAt());
-        recompute(event.productId());
-    }
-
-    void withdrawn(ProductWithdrawn event) {
-        facts.lock(event.productId());
-        facts.withdrawn(event.productId(), event.occurredAt(), event.reason());
-        recompute(event.productId());
-    }
-
-    private void recompute(UUID productId) {
-        Optional<ListingFacts.Certificate> certificate = facts.latestCertificate(productId);
-        if (certificate.isEmpty()) {
+    /** Recomputes the products' listings from their facts; writes and announces the ones that changed. */
+    private void recompute(Set<UUID> products) {
+        Map<UUID, ListingFacts.Certificate> certificates = facts.latestCertificates(products);
+        if (certificates.isEmpty()) {
             return;
         }
-        ListingRules.Desired desired = ListingRules.desired(certificate.get(), facts.product(productId).orElse(null));
-        Listing before = listings.findByProduct(productId).orElse(null);
-        if (before != null && changedFields(before, desired).isEmpty() && before.status() == desired.status()) {
+        Map<UUID, ListingFacts.Product> terms = facts.products(certificates.keySet());
+        Map<UUID, Listing> before = listings.findByProducts(certificates.keySet());
+        List<ListingRules.Desired> changed = new ArrayList<>();
+        for (UUID productId : products) {
+            ListingFacts.Certificate certificate = certificates.get(productId);
+            if (certificate == null) {
+                continue;
+            }
+            ListingRules.Desired desired = ListingRules.desired(certificate, terms.get(productId));
+            Listing current = before.get(productId);
+            if (current == null || !changedFields(current, desired).isEmpty() || current.status() != desired.status()) {
+                changed.add(desired);
+            }
+        }
+        if (changed.isEmpty()) {
             return;
         }
-        Listing after = listings.save(desired);
-        announce(before, after, desired);
+        Map<UUID, Listing> after = listings.saveAll(changed);
+        List<DomainEvent> announcements = new ArrayList<>();
+        List<Listing> available = new ArrayList<>();
+        for (ListingRules.Desired desired : changed) {
+            UUID productId = desired.product().productId();
+            Listing saved = Objects.requireNonNull(after.get(productId));
+            announce(before.get(productId), saved, desired, announcements, available);
+        }
+        outbox.appendAll(announcements);
+        if (!available.isEmpty()) {
+            publisher.publishEvent(new ListingsAvailable(available));
+        }
     }
 
-    private void announce(@Nullable Listing before, Listing after, ListingRules.Desired desired) {
+    private void announce(@Nullable Listing before, Listing after, ListingRules.Desired desired,
+            List<DomainEvent> announcements, List<Listing> available) {
         boolean wasActive = before != null && before.active();
         if (after.active() && !wasActive) {
-            outbox.append(new ListingCreated(UUID.randomUUID(), clock.instant(), after.id(), after.productId(),
+            announcements.add(new ListingCreated(UUID.randomUUID(), clock.instant(), after.id(), after.productId(),
                     after.producerId(), after.producerName(), after.name(), after.productGroup(), after.subgroup(),
                     after.stars(), after.certificateNo(), after.province(), after.unit(), after.wholesalePriceVnd(),
                     after.minOrderQuantity()));
-            publisher.publishEvent(new ListingAvailable(after));
+            available.add(after);
         }
         else if (after.active()) {
-            outbox.append(new ListingUpdated(UUID.randomUUID(), clock.instant(), after.id(), after.productId(),
+            announcements.add(new ListingUpdated(UUID.randomUUID(), clock.instant(), after.id(), after.productId(),
                     after.producerId(), after.name(), after.productGroup(), after.stars(), after.certificateNo(),
                     after.province(), after.unit(), after.wholesalePriceVnd(), after.minOrderQuantity(),
-                    changedFields(before, desired)));
-            publisher.publishEvent(new ListingAvailable(after));
+                    changedFields(Objects.requireNonNull(before), desired)));
+            available.add(after);
         }
         else if (wasActive) {
-            outbox.append(new ListingWithdrawn(UUID.randomUUID(), clock.instant(), after.id(), after.productId(),
+            announcements.add(new ListingWithdrawn(UUID.randomUUID(), clock.instant(), after.id(), after.productId(),
                     after.producerId(), after.name(), after.province(), Objects.requireNonNull(after.withdrawnReason()),
                     after.certificateNo()));
         }
@@ -145,40 +170,6 @@ class ListingProjection {
     private static void compare(List<String> changed, String field, @Nullable Object before, @Nullable Object after) {
         if (!Objects.equals(before, after)) {
             changed.add(field);
-        }
-    }
-
-    @Configuration(proxyBeanMethods = false)
-    static class Handlers {
-
-        @Bean
-        EventHandler<ProductCertified> listCertifiedProduct(ListingProjection projection) {
-            return EventHandler.on(EvaluationEvents.PRODUCT_CERTIFIED, projection::certified);
-        }
-
-        @Bean
-        EventHandler<CertificationRevoked> withdrawOnRevocation(ListingProjection projection) {
-            return EventHandler.on(EvaluationEvents.CERTIFICATION_REVOKED, projection::revoked);
-        }
-
-        @Bean
-        EventHandler<CertificationExpired> withdrawOnExpiry(ListingProjection projection) {
-            return EventHandler.on(EvaluationEvents.CERTIFICATION_EXPIRED, projection::expired);
-        }
-
-        @Bean
-        EventHandler<ProductSubmitted> keepSubmittedTerms(ListingProjection projection) {
-            return EventHandler.on(CatalogEvents.PRODUCT_SUBMITTED, projection::submitted);
-        }
-
-        @Bean
-        EventHandler<ProductUpdated> refreshTerms(ListingProjection projection) {
-            return EventHandler.on(CatalogEvents.PRODUCT_UPDATED, projection::updated);
-        }
-
-        @Bean
-        EventHandler<ProductWithdrawn> withdrawWithdrawnProduct(ListingProjection projection) {
-            return EventHandler.on(CatalogEvents.PRODUCT_WITHDRAWN, projection::withdrawn);
         }
     }
 }

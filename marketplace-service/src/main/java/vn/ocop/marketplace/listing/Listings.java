@@ -7,6 +7,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -14,6 +16,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -55,24 +58,38 @@ public class Listings {
     private static final List<List<String>> NO_ALTERNATIVES = List.of();
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batches;
 
-    public Listings(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    public Listings(JdbcTemplate jdbc) {
+        this.jdbc = JdbcClient.create(jdbc);
+        this.batches = jdbc;
     }
 
     public Optional<Listing> find(UUID id) {
         return jdbc.sql("select " + COLUMNS + " from listing where id = ?").param(id).query(LISTING).optional();
     }
 
-    Optional<Listing> findByProduct(UUID productId) {
-        return jdbc.sql("select " + COLUMNS + " from listing where product_id = ?").param(productId).query(LISTING)
-                .optional();
+    /** The listings of these products, by product. */
+    Map<UUID, Listing> findByProducts(Collection<UUID> productIds) {
+        Map<UUID, Listing> found = new HashMap<>();
+        jdbc.sql("select " + COLUMNS + " from listing where product_id = any(?)").param(productIds.toArray(UUID[]::new))
+                .query(LISTING).list().forEach(listing -> found.put(listing.productId(), listing));
+        return found;
     }
 
-    /** Writes the listing a product should have, creating it on first certification, and returns it as stored. */
-    Listing save(ListingRules.Desired d) {
-        var p = d.product();
-        return jdbc.sql("""
+    /**
+     * Writes the listings products should have, creating each on its product's first
+     * certification, in one round trip, and returns them as stored, by product.
+     */
+    Map<UUID, Listing> saveAll(List<ListingRules.Desired> desired) {
+        List<Object[]> rows = desired.stream().map(d -> {
+            var p = d.product();
+            return new Object[] { d.listingId(), p.productId(), p.producerId(), p.producerName(), p.name(), p.group(),
+                p.subgroup(), p.description(), p.story(), p.unit(), p.wholesalePriceVnd(), p.minOrderQuantity(),
+                p.originProvince(), p.originCommune(), d.stars(), d.score(), d.certificateNo(), d.validUntil(),
+                Timestamp.from(d.certifiedAt()), d.status().name(), d.withdrawnReason(), d.status().name() };
+        }).toList();
+        String upsert = """
                 insert into listing (id, product_id, producer_id, producer_name, name, product_group, subgroup,
                     description, story, unit, wholesale_price_vnd, min_order_quantity, province, commune, stars, score,
                     certificate_no, valid_until, certified_at, status, withdrawn_reason, withdrawn_at)
@@ -89,14 +106,14 @@ public class Listings {
                     withdrawn_at = case when excluded.status = 'WITHDRAWN'
                         then coalesce(listing.withdrawn_at, now()) end,
                     updated_at = now()
-                returning
-                """ + COLUMNS)
-                .params(d.listingId(), p.productId(), p.producerId(), p.producerName(), p.name(), p.group(), p.subgroup(),
-                        p.description(), p.story(), p.unit(), p.wholesalePriceVnd(), p.minOrderQuantity(),
-                        p.originProvince(), p.originCommune(), d.stars(), d.score(), d.certificateNo(), d.validUntil(),
-                        Timestamp.from(d.certifiedAt()), d.status().name(), d.withdrawnReason(), d.status().name())
-                .query(LISTING)
-                .single();
+                """;
+        if (rows.size() == 1) {
+            batches.update(upsert, rows.getFirst());
+        }
+        else {
+            batches.batchUpdate(upsert, rows);
+        }
+        return findByProducts(desired.stream().map(d -> d.product().productId()).toList());
     }
 
     /**
