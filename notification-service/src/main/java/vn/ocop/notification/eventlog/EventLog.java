@@ -13,6 +13,7 @@ import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.JsonNode;
@@ -40,6 +41,18 @@ class EventLog implements IncomingEventHandler {
     static final int NUMBERING_ORDER = 0;
 
     /**
+     * When a transaction's logged events are written (lower runs first): before the dashboard
+     * counters (-10) and the live deltas (-5), which update the rows.
+     */
+    static final int WRITE_ORDER = -20;
+
+    private static final String INSERT = """
+            insert into event_log (event_id, type, source, subject, time, topic, province, body)
+            values (?, ?, ?, ?, ?, ?, ?, ?::jsonb)
+            on conflict (event_id) do nothing
+            """;
+
+    /**
      * Numbers the given events in one statement: first the lock that orders the numbering of all
      * transactions ({@code drawn} joins {@code locked}, so no number is drawn before the lock is
      * held); then as many numbers from the sequence as there are events, all greater than those of
@@ -61,19 +74,26 @@ class EventLog implements IncomingEventHandler {
     /** The events the current transaction logged, in the order it applied them. */
     private static final class Pending {
         final Set<UUID> events = new LinkedHashSet<>();
-        /** Numbered already: an event logged after that (by another before-commit callback) is numbered at once. */
+        /** Rows not written yet: a transaction's rows are written together, in one round trip. */
+        final List<Object[]> rows = new ArrayList<>();
+        /** Written already: an event logged after that (by another before-commit callback) is written at once. */
+        boolean written;
+        /** Numbered already: an event logged after that is numbered at once. */
         boolean numbered;
     }
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batches;
     private final JsonMapper json;
     /** The events of the current transaction; one per bean, not shared across application contexts. */
     private final TransactionScoped<Pending> pendingIn =
             new TransactionScoped<>(Pending::new,
-                    pending -> List.of(TransactionScoped.beforeCommit(NUMBERING_ORDER, () -> number(pending))));
+                    pending -> List.of(TransactionScoped.beforeCommit(WRITE_ORDER, () -> write(pending)),
+                            TransactionScoped.beforeCommit(NUMBERING_ORDER, () -> number(pending))));
 
-    EventLog(JdbcClient jdbc, JsonMapper json) {
+    EventLog(JdbcClient jdbc, JdbcTemplate batches, JsonMapper json) {
         this.jdbc = jdbc;
+        this.batches = batches;
         this.json = json;
     }
 
@@ -81,18 +101,19 @@ class EventLog implements IncomingEventHandler {
     public void handle(IncomingEvent event) {
         JsonNode body = json.readTree(event.body());
         Instant time = event.time() == null ? Instant.now() : event.time();
-        jdbc.sql("""
-                insert into event_log (event_id, type, source, subject, time, topic, province, body)
-                values (?, ?, ?, ?, ?, ?, ?, ?::jsonb)
-                on conflict (event_id) do nothing
-                """)
-                .params(event.id(), event.type(), event.source(), event.subject(), Timestamp.from(time), event.topic(),
-                        provinceOf(body), event.body())
-                .update();
+        Object[] row = { event.id(), event.type(), event.source(), event.subject(), Timestamp.from(time), event.topic(),
+            provinceOf(body), event.body() };
         Pending pending = pendingIn.current();
         if (pending == null) {
             // Without a transaction there is no commit to number it before: it keeps the number it was inserted with.
+            batches.update(INSERT, row);
             return;
+        }
+        if (pending.written) {
+            batches.update(INSERT, row);
+        }
+        else {
+            pending.rows.add(row);
         }
         if (pending.numbered) {
             numberInCommitOrder(List.of(event.id()));
@@ -100,6 +121,18 @@ class EventLog implements IncomingEventHandler {
         else {
             pending.events.add(event.id());
         }
+    }
+
+    /** Writes the transaction's logged events, in one round trip however many there are. */
+    private void write(Pending pending) {
+        pending.written = true;
+        if (pending.rows.size() == 1) {
+            batches.update(INSERT, pending.rows.getFirst());
+        }
+        else if (!pending.rows.isEmpty()) {
+            batches.batchUpdate(INSERT, pending.rows);
+        }
+        pending.rows.clear();
     }
 
     /**
