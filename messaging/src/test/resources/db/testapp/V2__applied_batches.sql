@@ -7,3 +7,9 @@ create table applied_batch_event (
 );
 
 create index applied_batch_event_event_id on applied_batch_event (event_id);
+
+-- What the test batch start saw: one row per new event it was told of, with the call.
+create table batch_start_event (
+    event_id uuid   not null,
+    call_no  bigint not null
+);

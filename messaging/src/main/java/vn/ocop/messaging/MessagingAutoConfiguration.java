@@ -32,6 +32,7 @@ import tools.jackson.databind.json.JsonMapper;
 import vn.ocop.messaging.deadletter.DeadLetterEndpoint;
 import vn.ocop.messaging.deadletter.DeadLetters;
 import vn.ocop.messaging.inbox.EventBatchHandler;
+import vn.ocop.messaging.inbox.EventBatchStart;
 import vn.ocop.messaging.inbox.EventHandler;
 import vn.ocop.messaging.inbox.InboxDispatcher;
 import vn.ocop.messaging.inbox.InboxErrorHandling;
@@ -145,12 +146,14 @@ public class MessagingAutoConfiguration {
     /** The consumer function every service binds as {@code inbound-in-0}. */
     @Bean
     InboxDispatcher inbound(ObjectProvider<EventHandler<?>> handlers, ObjectProvider<EventBatchHandler> batchHandlers,
-            ObjectProvider<IncomingEventHandler> everyEventHandlers, EventCodec codec, JdbcTemplate jdbc,
-            PlatformTransactionManager transactionManager, MessagingProperties properties, MeterRegistry meters) {
+            ObjectProvider<EventBatchStart> batchStarts, ObjectProvider<IncomingEventHandler> everyEventHandlers,
+            EventCodec codec, JdbcTemplate jdbc, PlatformTransactionManager transactionManager,
+            MessagingProperties properties, MeterRegistry meters) {
         List<EventHandler<?>> typed = handlers.orderedStream().toList();
         List<EventBatchHandler> batched = batchHandlers.orderedStream().toList();
+        List<EventBatchStart> starts = batchStarts.orderedStream().toList();
         List<IncomingEventHandler> every = everyEventHandlers.orderedStream().toList();
-        return new InboxDispatcher(typed, batched, every, codec, jdbc, new TransactionTemplate(transactionManager),
-                properties.serviceName(), meters);
+        return new InboxDispatcher(typed, batched, starts, every, codec, jdbc,
+                new TransactionTemplate(transactionManager), properties.serviceName(), meters);
     }
 }

@@ -23,8 +23,9 @@ import static vn.ocop.messaging.ProductEvents.withId;
 
 /**
  * An {@code EventBatchHandler} gets a poll's new events of its types in one call, in the order
- * read, with duplicates left out; when it fails, the poll is applied one record at a time and
- * only the record that fails then is dead-lettered.
+ * read, with duplicates left out, after the {@code EventBatchStart}s were told of them; when it
+ * fails, the poll is applied one record at a time and only the record that fails then is
+ * dead-lettered.
  */
 class InboxBatchHandlerTest extends MessagingIntegrationTest {
 
@@ -65,6 +66,13 @@ class InboxBatchHandlerTest extends MessagingIntegrationTest {
                 Integer.class, productId);
         assertThat(calls).isLessThan(distinct.size());
         assertThat(distinct).allMatch(this::isRecordedInInbox);
+        // Told of each new event once, in the transaction that applied it, before the handlers ran.
+        for (UUID eventId : distinct) {
+            assertThat(jdbc.queryForObject("""
+                    select count(*) from batch_start_event s join applied_batch_event a using (event_id)
+                    where s.event_id = ? and s.xmin = a.xmin
+                    """, Integer.class, eventId)).isEqualTo(1);
+        }
     }
 
     @Test

@@ -49,6 +49,7 @@ public class InboxDispatcher implements Consumer<Message<List<byte[]>>> {
 
     private final Map<String, List<EventHandler<?>>> handlers = new HashMap<>();
     private final List<EventBatchHandler> batchHandlers;
+    private final List<EventBatchStart> batchStarts;
     private final Map<String, EventBatchHandler> batchHandlerOf = new HashMap<>();
     private final Map<String, EventType<?>> batchTypes = new HashMap<>();
     private final List<IncomingEventHandler> everyEventHandlers;
@@ -59,12 +60,13 @@ public class InboxDispatcher implements Consumer<Message<List<byte[]>>> {
     private final MeterRegistry meters;
 
     public InboxDispatcher(List<EventHandler<?>> handlers, List<EventBatchHandler> batchHandlers,
-            List<IncomingEventHandler> everyEventHandlers, EventCodec codec, JdbcTemplate jdbc,
-            TransactionTemplate transaction, String consumer, MeterRegistry meters) {
+            List<EventBatchStart> batchStarts, List<IncomingEventHandler> everyEventHandlers, EventCodec codec,
+            JdbcTemplate jdbc, TransactionTemplate transaction, String consumer, MeterRegistry meters) {
         for (EventHandler<?> handler : handlers) {
             this.handlers.computeIfAbsent(handler.type().name(), name -> new ArrayList<>()).add(handler);
         }
         this.batchHandlers = List.copyOf(batchHandlers);
+        this.batchStarts = List.copyOf(batchStarts);
         for (EventBatchHandler handler : batchHandlers) {
             for (EventType<?> type : handler.types()) {
                 if (this.handlers.containsKey(type.name()) || batchHandlerOf.putIfAbsent(type.name(), handler) != null) {
@@ -162,8 +164,9 @@ public class InboxDispatcher implements Consumer<Message<List<byte[]>>> {
     }
 
     /**
-     * Reads every record, records the wanted ones in the inbox in one statement, applies the new
-     * ones to the per-event handlers in order, then hands each batch handler its events.
+     * Reads every record, records the wanted ones in the inbox in one statement, tells the
+     * {@link EventBatchStart}s of the new ones, applies those to the per-event handlers in order,
+     * then hands each batch handler its events.
      */
     private List<Outcome> applyInTransaction(List<Message<byte[]>> records, int[] reached) {
         List<@Nullable Wanted> wanted = new ArrayList<>(records.size());
@@ -173,6 +176,21 @@ public class InboxDispatcher implements Consumer<Message<List<byte[]>>> {
         }
         reached[0] = records.size();
         Set<UUID> recorded = recordInInbox(wanted);
+        // The new events: a second copy of an event within the batch is a duplicate too.
+        boolean[] isNew = new boolean[records.size()];
+        List<DomainEvent> newEvents = new ArrayList<>();
+        for (int i = 0; i < records.size(); i++) {
+            Wanted one = wanted.get(i);
+            if (one != null && recorded.remove(one.incoming().id())) {
+                isNew[i] = true;
+                if (one.event() != null) {
+                    newEvents.add(one.event());
+                }
+            }
+        }
+        if (!newEvents.isEmpty()) {
+            batchStarts.forEach(start -> start.beforeBatch(newEvents));
+        }
         List<Outcome> outcomes = new ArrayList<>(records.size());
         Map<EventBatchHandler, List<DomainEvent>> batches = new LinkedHashMap<>();
         for (int i = 0; i < records.size(); i++) {
@@ -182,8 +200,7 @@ public class InboxDispatcher implements Consumer<Message<List<byte[]>>> {
                 continue;
             }
             IncomingEvent incoming = one.incoming();
-            // remove: a second copy of the same event within the batch is a duplicate too
-            if (!recorded.remove(incoming.id())) {
+            if (!isNew[i]) {
                 outcomes.add(new Outcome("duplicate", incoming.type()));
                 continue;
             }

@@ -2,9 +2,14 @@ package vn.ocop.notification.programme;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
@@ -12,6 +17,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import vn.ocop.contracts.DomainEvent;
 import vn.ocop.contracts.catalog.CatalogEvents;
 import vn.ocop.contracts.catalog.ProductRegistered;
 import vn.ocop.contracts.catalog.ProductSnapshot;
@@ -21,7 +27,9 @@ import vn.ocop.contracts.evaluation.CertificationRejected;
 import vn.ocop.contracts.evaluation.EvaluationEvents;
 import vn.ocop.contracts.evaluation.ProductCertified;
 import vn.ocop.messaging.EventCodec;
+import vn.ocop.messaging.inbox.EventBatchStart;
 import vn.ocop.messaging.inbox.EventHandler;
+import vn.ocop.messaging.transaction.TransactionScoped;
 
 /**
  * Products by id with their producer and province, from every event that describes them. A
@@ -30,7 +38,7 @@ import vn.ocop.messaging.inbox.EventHandler;
  * is known.
  */
 @Repository
-public class Products {
+public class Products implements EventBatchStart {
 
     /** A product as far as notification needs it. */
     public record Product(UUID productId, UUID producerId, String name, String province) {
@@ -39,6 +47,8 @@ public class Products {
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
     private final EventCodec codec;
+    /** The products whose lock the current transaction holds. */
+    private final TransactionScoped<Set<UUID>> lockedIn = TransactionScoped.of(HashSet::new);
 
     Products(JdbcClient jdbc, ApplicationEventPublisher events, EventCodec codec) {
         this.jdbc = jdbc;
@@ -94,14 +104,51 @@ public class Products {
                 .update();
     }
 
+    /** Locks, before any handler runs, every product the batch's events describe. */
+    @Override
+    public void beforeBatch(List<DomainEvent> batch) {
+        lock(batch.stream().map(Products::productOf).filter(Objects::nonNull).distinct().toList());
+    }
+
+    private static @Nullable UUID productOf(DomainEvent event) {
+        return switch (event) {
+            case ProductRegistered e -> e.productId();
+            case ProductSubmitted e -> e.productId();
+            case ProductUpdated e -> e.productId();
+            case ProductCertified e -> e.productId();
+            case CertificationRejected e -> e.productId();
+            default -> null;
+        };
+    }
+
+    private void lock(UUID productId) {
+        lock(List.of(productId));
+    }
+
     /**
      * A product's events and its rejection travel on different topics, so two consumer threads
      * (or instances) may handle them at once; without this lock each could miss the other's
-     * uncommitted row and a parked rejection would never be applied. Held until commit.
+     * uncommitted row and a parked rejection would never be applied. Held until commit. A batch's
+     * locks are taken together and in key order ({@link #beforeBatch}): two batches that share
+     * products, read by different threads, cannot then each hold a lock the other waits for.
      */
-    private void lock(UUID productId) {
-        jdbc.sql("select pg_advisory_xact_lock(hashtextextended(?, 11))").param("notification-product:" + productId)
-                .query().singleRow();
+    private void lock(List<UUID> productIds) {
+        Set<UUID> held = lockedIn.current();
+        List<UUID> needed = held == null ? productIds : productIds.stream().filter(id -> !held.contains(id)).toList();
+        if (needed.isEmpty()) {
+            return;
+        }
+        jdbc.sql("""
+                select pg_advisory_xact_lock(k) from (
+                    select distinct hashtextextended('notification-product:' || p, 11) as k
+                    from unnest(?::uuid[]) as p order by k) keys
+                """)
+                .param(needed.toArray(UUID[]::new))
+                .query()
+                .listOfRows();
+        if (held != null) {
+            held.addAll(needed);
+        }
     }
 
     @Configuration(proxyBeanMethods = false)
