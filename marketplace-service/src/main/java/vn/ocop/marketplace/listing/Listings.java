@@ -1,5 +1,6 @@
 package vn.ocop.marketplace.listing;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -7,12 +8,16 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
@@ -23,8 +28,9 @@ import org.springframework.stereotype.Repository;
 
 /**
  * Listings in marketplace's database, and their search. PostgreSQL does the matching: unaccent
- * (through the immutable {@code f_unaccent}) for diacritics and "đ", pg_trgm for the indexes that
- * keep substring search fast and for the vocabulary words closest to a typo.
+ * (through the immutable {@code f_unaccent}) for diacritics and "đ", GIN indexes of the listings'
+ * words (and of the name's word pairs) that keep substring search fast once the vocabulary has
+ * said which words contain a query word, and pg_trgm for that and for the words closest to a typo.
  */
 @Repository
 public class Listings {
@@ -56,6 +62,20 @@ public class Listings {
 
     /** No word has alternatives: the search as typed. */
     private static final List<List<String>> NO_ALTERNATIVES = List.of();
+
+    /**
+     * A piece of a query word found in more vocabulary words than this is matched on the text
+     * alone: it is short and common, and the text is best walked in the page's order.
+     */
+    static final int MAX_PIECE_WORDS = 500;
+
+    /** At most this many pairs stand for two words of the name; beyond, the words are looked up alone. */
+    static final int MAX_PAIRS = 256;
+
+    /** A word in more than this share of the listings is not worth an index lookup beside a rarer word. */
+    static final double COMMON_SHARE = 0.2;
+
+    private static final long FREQUENCIES_MAX_AGE_NANOS = 60_000_000_000L;
 
     private final JdbcClient jdbc;
     private final JdbcTemplate batches;
@@ -122,9 +142,11 @@ public class Listings {
      * vocabulary also matches through its closest vocabulary words.
      */
     public List<Listing> matching(ListingQuery criteria, int limit) {
+        List<Word> words = words(criteria);
         List<List<String>> alternatives = alternatives(criteria);
-        boolean fuzzy = alternatives.stream().anyMatch(words -> !words.isEmpty());
-        return page(criteria, null, limit, alternatives, fuzzy).stream().map(Found::listing).limit(limit).toList();
+        boolean fuzzy = alternatives.stream().anyMatch(alts -> !alts.isEmpty());
+        return page(criteria, words, null, limit, alternatives, fuzzy).stream().map(Found::listing).limit(limit)
+                .toList();
     }
 
     /**
@@ -136,27 +158,103 @@ public class Listings {
      * <p>
      * Every order is a column order an index holds, never a computed score: PostgreSQL either
      * walks that index and stops after one page (common words, filters), or collects the rarer
-     * matches from a trigram index and keeps the first page of them by that key. Relevance is two
+     * matches from a word index and keeps the first page of them by that key. Relevance is two
      * tiers, each newest first: listings whose name holds every word, then listings that hold them
      * elsewhere (producer, province, commune, story).
      */
     public List<Found> search(ListingQuery query, @Nullable ListingCursor after, int limit) {
+        List<Word> words = words(query);
         if (after != null) {
-            return page(query, after, limit, after.fuzzy() ? alternatives(query) : NO_ALTERNATIVES, after.fuzzy());
+            return page(query, words, after, limit, after.fuzzy() ? alternatives(query) : NO_ALTERNATIVES,
+                    after.fuzzy());
         }
-        List<Found> exact = page(query, null, limit, NO_ALTERNATIVES, false);
+        List<Found> exact = page(query, words, null, limit, NO_ALTERNATIVES, false);
         if (!exact.isEmpty()) {
             return exact;
         }
         List<List<String>> alternatives = alternatives(query);
-        return alternatives.stream().allMatch(List::isEmpty) ? exact : page(query, null, limit, alternatives, true);
+        return alternatives.stream().allMatch(List::isEmpty) ? exact
+                : page(query, words, null, limit, alternatives, true);
     }
 
     /**
-     * For each word of the query, the vocabulary words that may stand in for it: none for words
-     * shorter than {@link ListingQuery#FUZZY_MIN_LENGTH} or that are themselves words of some
-     * listing, else up to {@link ListingQuery#FUZZY_ALTERNATIVES} of the closest. The vocabulary
-     * is small (distinct words, not listings), and its trigram index finds the nearest words.
+     * A typed word as the indexes see it: its pieces (the runs of letters and digits of its
+     * normalised form), each with the vocabulary words that contain it, and whether the text must
+     * also be matched literally (the word has punctuation, or a piece is in too many words to be
+     * worth looking up). A listing holds the word as a substring exactly when it has, for every
+     * piece, one of that piece's words (and the literal match, when asked for): a substring
+     * without spaces or punctuation lies within one word of the text, and the vocabulary holds
+     * every word of every active listing.
+     */
+    private record Word(String typed, boolean literal, List<Piece> pieces) {
+
+        /** No listing can hold this word: a piece is in no word of the vocabulary. */
+        boolean impossible() {
+            return pieces.stream().anyMatch(piece -> piece.words().isEmpty());
+        }
+    }
+
+    private record Piece(String text, List<String> words) {
+    }
+
+    /**
+     * The words of the query with the vocabulary words that contain each of their pieces, in one
+     * statement (the vocabulary's trigram index finds them).
+     */
+    private List<Word> words(ListingQuery query) {
+        List<String> typed = query.words();
+        if (typed.isEmpty()) {
+            return List.of();
+        }
+        List<Boolean> literal = new ArrayList<>();
+        List<List<Piece>> pieces = new ArrayList<>();
+        for (int i = 0; i < typed.size(); i++) {
+            literal.add(false);
+            pieces.add(new ArrayList<>());
+        }
+        jdbc.sql("""
+                select typed.n, t.norm <> coalesce(p.piece, '') as literal, p.piece,
+                    case when p.piece is not null then array(
+                        select w.word from search_word w
+                        where w.word like '%' || replace(replace(replace(p.piece, '\\', '\\\\'), '%', '\\%'), '_', '\\_')
+                            || '%'
+                        limit ?) end as words
+                from unnest(?::text[]) with ordinality as typed (word, n)
+                cross join lateral (select lower(f_unaccent(typed.word)) as norm) t
+                left join lateral regexp_split_to_table(t.norm, '[[:space:][:punct:]]+') as p (piece) on p.piece <> ''
+                """)
+                .params(MAX_PIECE_WORDS + 1, typed.toArray(String[]::new))
+                .query((rs, row) -> {
+                    int i = rs.getInt("n") - 1;
+                    if (rs.getBoolean("literal")) {
+                        literal.set(i, true);
+                    }
+                    String piece = rs.getString("piece");
+                    if (piece != null) {
+                        List<String> words = List.of((String[]) rs.getArray("words").getArray());
+                        if (words.size() > MAX_PIECE_WORDS) {
+                            literal.set(i, true);
+                        }
+                        else {
+                            pieces.get(i).add(new Piece(piece, words));
+                        }
+                    }
+                    return i;
+                })
+                .list();
+        List<Word> words = new ArrayList<>();
+        for (int i = 0; i < typed.size(); i++) {
+            words.add(new Word(typed.get(i), literal.get(i), pieces.get(i)));
+        }
+        return words;
+    }
+
+    /**
+     * For each word of the query, the vocabulary words that may stand in for it, each widened to
+     * the vocabulary words that contain it (as a word of the query is): none for words shorter
+     * than {@link ListingQuery#FUZZY_MIN_LENGTH} or that are themselves words of some listing,
+     * else up to {@link ListingQuery#FUZZY_ALTERNATIVES} of the closest. The vocabulary is small
+     * (distinct words, not listings), and its trigram index finds the nearest words.
      */
     private List<List<String>> alternatives(ListingQuery query) {
         List<String> words = query.words();
@@ -174,7 +272,7 @@ public class Listings {
             return alternatives;
         }
         jdbc.sql("""
-                select typed.n, near.word
+                select typed.n, containing.word
                 from unnest(?::text[]) with ordinality as typed (word, n)
                 cross join lateral (select lower(f_unaccent(typed.word)) as word) wanted
                 cross join lateral (
@@ -183,28 +281,38 @@ public class Listings {
                     where word_similarity(wanted.word, close.word) >= ?
                     order by similarity(wanted.word, close.word) desc, close.word
                     limit ?) near
+                cross join lateral (
+                    select w.word from search_word w
+                    where w.word like '%' || replace(replace(replace(near.word, '\\', '\\\\'), '%', '\\%'), '_', '\\_')
+                        || '%') containing
                 where not exists (select 1 from search_word known where known.word = wanted.word)
                 """)
                 .params(candidates.toArray(String[]::new), 4 * ListingQuery.FUZZY_ALTERNATIVES,
                         ListingQuery.FUZZY_SIMILARITY, ListingQuery.FUZZY_ALTERNATIVES)
                 .query((rs, row) -> Map.entry(positions.get(rs.getInt("n") - 1), rs.getString("word")))
                 .list()
-                .forEach(near -> alternatives.get(near.getKey()).add(near.getValue()));
+                .forEach(near -> {
+                    List<String> alts = alternatives.get(near.getKey());
+                    if (!alts.contains(near.getValue())) {
+                        alts.add(near.getValue());
+                    }
+                });
         return alternatives;
     }
 
-    private List<Found> page(ListingQuery query, @Nullable ListingCursor after, int limit,
+    private List<Found> page(ListingQuery query, List<Word> words, @Nullable ListingCursor after, int limit,
             List<List<String>> alternatives, boolean fuzzy) {
         if (query.sort() != ListingQuery.Sort.RELEVANCE) {
-            return ordered(query, after, limit, alternatives, fuzzy);
+            return ordered(query, words, after, limit, alternatives, fuzzy);
         }
         int fromTier = after == null ? 1 : after.tier();
         List<Found> found = new ArrayList<>();
         if (fromTier == 1) {
-            found.addAll(tier(query, 1, after, limit + 1, alternatives, fuzzy));
+            found.addAll(tier(query, words, 1, after, limit + 1, alternatives, fuzzy));
         }
-        if (found.size() <= limit && !query.words().isEmpty()) {
-            found.addAll(tier(query, 2, fromTier == 2 ? after : null, limit + 1 - found.size(), alternatives, fuzzy));
+        if (found.size() <= limit && !words.isEmpty()) {
+            found.addAll(tier(query, words, 2, fromTier == 2 ? after : null, limit + 1 - found.size(), alternatives,
+                    fuzzy));
         }
         return found;
     }
@@ -214,16 +322,29 @@ public class Listings {
      * the searchable text but not all in the name. A separate statement per tier, so that the
      * second runs only when the first does not fill the page, each in an index's order.
      */
-    private List<Found> tier(ListingQuery query, int tier, @Nullable ListingCursor after, int rows,
+    private List<Found> tier(ListingQuery query, List<Word> words, int tier, @Nullable ListingCursor after, int rows,
             List<List<String>> alternatives, boolean fuzzy) {
         List<Object> params = new ArrayList<>();
         StringBuilder sql = new StringBuilder("select ").append(COLUMNS).append(" from listing where status = 'ACTIVE'");
         if (tier == 1) {
-            sql.append(words(query, alternatives, "name_norm", params));
+            String name = matches(words, alternatives, NAME, params);
+            if (name == null) {
+                return List.of();
+            }
+            sql.append(name);
         }
         else {
-            sql.append(words(query, alternatives, "search_text", params));
-            sql.append(" and not (true").append(words(query, alternatives, "name_norm", params)).append(")");
+            String text = matches(words, alternatives, TEXT, params);
+            if (text == null) {
+                return List.of();
+            }
+            sql.append(text);
+            List<Object> nameParams = new ArrayList<>();
+            String name = matches(words, alternatives, NAME, nameParams);
+            if (name != null) {
+                sql.append(" and not (true").append(name).append(")");
+                params.addAll(nameParams);
+            }
         }
         sql.append(filters(query, params));
         if (after != null) {
@@ -242,11 +363,15 @@ public class Listings {
     }
 
     /** A page in the stars, newest or price order. */
-    private List<Found> ordered(ListingQuery query, @Nullable ListingCursor after, int limit,
+    private List<Found> ordered(ListingQuery query, List<Word> words, @Nullable ListingCursor after, int limit,
             List<List<String>> alternatives, boolean fuzzy) {
         List<Object> params = new ArrayList<>();
         StringBuilder sql = new StringBuilder("select ").append(COLUMNS).append(" from listing where status = 'ACTIVE'");
-        sql.append(words(query, alternatives, "search_text", params));
+        String text = matches(words, alternatives, TEXT, params);
+        if (text == null) {
+            return List.of();
+        }
+        sql.append(text);
         sql.append(filters(query, params));
         ListingQuery.Sort sort = query.sort();
         if (after != null) {
@@ -290,24 +415,183 @@ public class Listings {
                 .list();
     }
 
+    /** Where a tier looks for the words: the normalised text, and the indexed array of its words. */
+    private record Field(String text, String words, boolean pairs) {
+    }
+
+    /** The name: its words and every pair of them are indexed, so that several words meet in one short list. */
+    private static final Field NAME = new Field("name_norm", "name_pairs", true);
+
+    /** The whole searchable text: its words are indexed. */
+    private static final Field TEXT = new Field("search_text", "search_words", false);
+
     /**
-     * Every word of the query must appear in {@code column} (a normalised text: lower case,
-     * without diacritics), or one of the vocabulary words standing in for it. The patterns are
-     * constants once bound (custom plans), so the trigram indexes serve them.
+     * Every word of the query must appear in the field (within one of its words, or literally in
+     * its text), or one of the vocabulary words standing in for it; null when no listing can
+     * match. The word lists are constants once bound (custom plans), so the planner sees how
+     * common they are and the GIN index serves them.
      */
-    private static String words(ListingQuery query, List<List<String>> alternatives, String column, List<Object> params) {
+    private @Nullable String matches(List<Word> words, List<List<String>> alternatives, Field field,
+            List<Object> params) {
         StringBuilder sql = new StringBuilder();
-        List<String> words = query.words();
+        List<List<String>> sets = new ArrayList<>();
+        List<@Nullable String> setPieces = new ArrayList<>();
         for (int i = 0; i < words.size(); i++) {
-            sql.append(" and (").append(column).append(" like '%' || lower(f_unaccent(?)) || '%' escape '\\'");
-            params.add(escapeLike(words.get(i)));
-            for (String alternative : i < alternatives.size() ? alternatives.get(i) : List.<String>of()) {
-                sql.append(" or ").append(column).append(" like ? escape '\\'");
-                params.add("%" + escapeLike(alternative) + "%");
+            Word word = words.get(i);
+            List<String> alts = i < alternatives.size() ? alternatives.get(i) : List.of();
+            boolean exact = !word.impossible();
+            if (alts.isEmpty()) {
+                if (!exact) {
+                    return null;
+                }
+                if (word.literal()) {
+                    like(sql, field, word.typed(), params);
+                }
+                for (Piece piece : word.pieces()) {
+                    sets.add(piece.words());
+                    setPieces.add(word.literal() ? null : piece.text());
+                }
             }
-            sql.append(")");
+            else if (!exact || (!word.literal() && word.pieces().size() == 1)) {
+                // The word's own list (when any word contains it) widened by its alternatives'.
+                List<String> set = new ArrayList<>(exact ? word.pieces().get(0).words() : List.of());
+                alts.stream().filter(alt -> !set.contains(alt)).forEach(set::add);
+                sets.add(set);
+                setPieces.add(null);
+            }
+            else {
+                // The word as typed (literally and by its pieces), or one of its alternatives.
+                sql.append(" and ((true");
+                if (word.literal()) {
+                    like(sql, field, word.typed(), params);
+                }
+                for (Piece piece : word.pieces()) {
+                    sql.append(" and ").append(field.words()).append(" && ?::text[]");
+                    params.add(piece.words().toArray(String[]::new));
+                }
+                sql.append(") or ").append(field.words()).append(" && ?::text[])");
+                params.add(alts.toArray(String[]::new));
+            }
+        }
+        if (field.pairs()) {
+            pairs(sql, field, sets, params);
+        }
+        else {
+            common(sql, field, sets, setPieces, params);
         }
         return sql.toString();
+    }
+
+    private static void like(StringBuilder sql, Field field, String typed, List<Object> params) {
+        sql.append(" and ").append(field.text()).append(" like '%' || lower(f_unaccent(?)) || '%' escape '\\'");
+        params.add(escapeLike(typed));
+    }
+
+    /**
+     * The lists as pairs: one list (the shortest) is paired with each other, so that a listing
+     * holding a word of both is found in the pair's short posting list instead of by
+     * intersecting two long ones. A product of lists that would be too long stays a word list.
+     */
+    private static void pairs(StringBuilder sql, Field field, List<List<String>> sets, List<Object> params) {
+        if (sets.isEmpty()) {
+            return;
+        }
+        List<String> pivot = sets.stream().min(Comparator.comparingInt(List::size)).orElseThrow();
+        boolean paired = false;
+        for (List<String> set : sets) {
+            if (set == pivot) {
+                continue;
+            }
+            sql.append(" and ").append(field.words()).append(" && ?::text[]");
+            if ((long) set.size() * pivot.size() <= MAX_PAIRS) {
+                Set<String> pairs = new LinkedHashSet<>();
+                for (String a : pivot) {
+                    for (String b : set) {
+                        pairs.add(pair(a, b));
+                    }
+                }
+                params.add(pairs.toArray(String[]::new));
+                paired = true;
+            }
+            else {
+                params.add(set.toArray(String[]::new));
+            }
+        }
+        if (!paired) {
+            sql.append(" and ").append(field.words()).append(" && ?::text[]");
+            params.add(pivot.toArray(String[]::new));
+        }
+    }
+
+    /**
+     * Two words as the name's pair list holds them (see word_pairs in V5): a word with itself is
+     * the word, else the two in byte order (collation "C") with a space between.
+     */
+    static String pair(String a, String b) {
+        if (a.equals(b)) {
+            return a;
+        }
+        int order = Arrays.compareUnsigned(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
+        return order < 0 ? a + " " + b : b + " " + a;
+    }
+
+    /**
+     * The lists for the whole text: a very common word (in more than {@link #COMMON_SHARE} of
+     * the listings, by the planner's statistics) is left out of the index lookup when a rarer
+     * word is in it, and checked on the rows found instead: intersecting its long posting list
+     * costs more than testing the few rows the rarer words leave.
+     */
+    private void common(StringBuilder sql, Field field, List<List<String>> sets, List<@Nullable String> pieces,
+            List<Object> params) {
+        Map<String, Double> frequencies = sets.size() > 1 ? frequencies() : Map.of();
+        double[] share = new double[sets.size()];
+        int rarest = 0;
+        for (int i = 0; i < sets.size(); i++) {
+            share[i] = sets.get(i).stream().mapToDouble(word -> frequencies.getOrDefault(word, 0.0)).sum();
+            if (share[i] < share[rarest]) {
+                rarest = i;
+            }
+        }
+        for (int i = 0; i < sets.size(); i++) {
+            String piece = pieces.get(i);
+            if (i != rarest && piece != null && share[i] > COMMON_SHARE) {
+                sql.append(" and ").append(field.text()).append(" like ? escape '\\'");
+                params.add("%" + escapeLike(piece) + "%");
+            }
+            else {
+                sql.append(" and ").append(field.words()).append(" && ?::text[]");
+                params.add(sets.get(i).toArray(String[]::new));
+            }
+        }
+    }
+
+    private record Frequencies(Map<String, Double> shares, long loadedAt) {
+    }
+
+    private volatile @Nullable Frequencies frequencies;
+
+    /**
+     * The share of listings holding each common word, from the planner's statistics of the
+     * searchable words (their most common elements), read again at most once a minute.
+     */
+    private Map<String, Double> frequencies() {
+        Frequencies known = frequencies;
+        long now = System.nanoTime();
+        if (known == null || now - known.loadedAt() > FREQUENCIES_MAX_AGE_NANOS) {
+            Map<String, Double> shares = new HashMap<>();
+            jdbc.sql("""
+                    select e.word, e.share
+                    from pg_stats s,
+                        unnest(s.most_common_elems::text::text[], s.most_common_elem_freqs) as e (word, share)
+                    where s.schemaname = current_schema() and s.tablename = 'listing' and s.attname = 'search_words'
+                        and e.word is not null
+                    """)
+                    .query((rs, row) -> shares.put(rs.getString("word"), rs.getDouble("share")))
+                    .list();
+            known = new Frequencies(Map.copyOf(shares), now);
+            frequencies = known;
+        }
+        return known.shares();
     }
 
     private static String filters(ListingQuery query, List<Object> params) {

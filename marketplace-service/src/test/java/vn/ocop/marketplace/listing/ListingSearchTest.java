@@ -140,6 +140,33 @@ class ListingSearchTest extends MarketplaceIntegrationTest {
     }
 
     @Test
+    void aWordMatchesWithinLongerWordsAndPunctuationAndWildcardsAreMatchedLiterally() {
+        String word = Certificates.uniqueWord();
+        ProductCertified beans = list("Bánh đậu-xanh " + word, "Cơ sở Bánh Hải Dương", 1, "Hải Dương", 60_000, 4,
+                "Nhân 100% đậu xanh");
+        awaitSearchable(word, 1);
+        String id = beans.productId().toString();
+
+        // Part of a word, of the name or of the story, in either tier and every order.
+        assertThat(productIds("q=" + word.substring(2, 9))).containsExactly(id);
+        assertThat(productIds("q=" + word.substring(3) + "+ai+duo")).containsExactly(id);
+        assertThat(productIds("q=" + word.substring(1, 6) + "+han&sort=price")).containsExactly(id);
+        // Punctuation as typed, also across the end of one word and the start of the next.
+        assertThat(productIds("q=" + word + "+%C4%91%E1%BA%ADu-xanh")).containsExactly(id);
+        assertThat(productIds("q=" + word + "+au-xa")).containsExactly(id);
+        assertThat(productIds("q=" + word + "+100%25")).containsExactly(id);
+        assertThat(productIds("q=" + word + "+dau-xanh&sort=newest")).containsExactly(id);
+        // Punctuation and wildcards are not word separators or patterns (words shorter than four
+        // letters, so that no typo correction steps in).
+        assertThat(productIds("q=" + word + "+u_x")).isEmpty();
+        assertThat(productIds("q=" + word + "+u%25x")).isEmpty();
+        assertThat(productIds("q=" + word + "+h-d")).isEmpty();
+        assertThat(productIds("q=" + word + "+0%25")).containsExactly(id);
+        // A word that no listing holds (and that is too short to be a typo) matches nothing.
+        assertThat(productIds("q=" + word + "+qzx")).isEmpty();
+    }
+
+    @Test
     void typosAreForgivenOnlyWhenNothingMatchesAsTyped() {
         String word = Certificates.uniqueWord();
         ProductCertified nguyen = list("Chè Nguyên " + word, "HTX Chè Sông Cầu", 2, "Lào Cai", 150_000, 4, "");
