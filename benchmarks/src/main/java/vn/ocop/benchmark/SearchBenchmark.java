@@ -21,7 +21,6 @@ import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import vn.ocop.marketplace.listing.ListingCursor;
@@ -177,7 +176,7 @@ final class SearchBenchmark {
         config.setMaximumPoolSize(clients);
         config.setConnectionInitSql("set pg_trgm.word_similarity_threshold = 0.4; set plan_cache_mode = force_custom_plan");
         try (HikariDataSource pool = new HikariDataSource(config)) {
-            Listings repository = new Listings(new JdbcTemplate(pool));
+            Listings repository = new Listings(JdbcClient.create(pool));
             return run("direct SQL", listings, clients, duration, mix, search -> {
                 repository.search(search.query(), ListingCursor.decode(search.cursor(), search.query().sort()), 20);
                 return true;

@@ -21,7 +21,6 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -78,11 +77,9 @@ public class Listings {
     private static final long FREQUENCIES_MAX_AGE_NANOS = 60_000_000_000L;
 
     private final JdbcClient jdbc;
-    private final JdbcTemplate batches;
 
-    public Listings(JdbcTemplate jdbc) {
-        this.jdbc = JdbcClient.create(jdbc);
-        this.batches = jdbc;
+    public Listings(JdbcClient jdbc) {
+        this.jdbc = jdbc;
     }
 
     public Optional<Listing> find(UUID id) {
@@ -99,22 +96,48 @@ public class Listings {
 
     /**
      * Writes the listings products should have, creating each on its product's first
-     * certification, in one round trip, and returns them as stored, by product.
+     * certification, and returns them as stored, by product: one statement for all of them (one
+     * round trip, one run of the vocabulary trigger), the rows passed as arrays.
      */
     Map<UUID, Listing> saveAll(List<ListingRules.Desired> desired) {
-        List<Object[]> rows = desired.stream().map(d -> {
+        int n = desired.size();
+        UUID[] ids = new UUID[n];
+        UUID[] products = new UUID[n];
+        UUID[] producers = new UUID[n];
+        String[][] text = new String[18][n];
+        for (int i = 0; i < n; i++) {
+            ListingRules.Desired d = desired.get(i);
             var p = d.product();
-            return new Object[] { d.listingId(), p.productId(), p.producerId(), p.producerName(), p.name(), p.group(),
-                p.subgroup(), p.description(), p.story(), p.unit(), p.wholesalePriceVnd(), p.minOrderQuantity(),
-                p.originProvince(), p.originCommune(), d.stars(), d.score(), d.certificateNo(), d.validUntil(),
-                Timestamp.from(d.certifiedAt()), d.status().name(), d.withdrawnReason(), d.status().name() };
-        }).toList();
-        String upsert = """
+            ids[i] = d.listingId();
+            products[i] = p.productId();
+            producers[i] = p.producerId();
+            String[] row = { p.producerName(), p.name(), String.valueOf(p.group()), p.subgroup(), p.description(),
+                p.story(), p.unit(), String.valueOf(p.wholesalePriceVnd()), String.valueOf(p.minOrderQuantity()),
+                p.originProvince(), p.originCommune(), String.valueOf(d.stars()), String.valueOf(d.score()),
+                d.certificateNo(), d.validUntil().toString(), d.certifiedAt().toString(), d.status().name(),
+                d.withdrawnReason() };
+            for (int c = 0; c < row.length; c++) {
+                text[c][i] = row[c];
+            }
+        }
+        List<Object> params = new ArrayList<>(List.of(ids, products, producers));
+        params.addAll(Arrays.asList(text));
+        Map<UUID, Listing> saved = new HashMap<>();
+        jdbc.sql("""
                 insert into listing (id, product_id, producer_id, producer_name, name, product_group, subgroup,
                     description, story, unit, wholesale_price_vnd, min_order_quantity, province, commune, stars, score,
                     certificate_no, valid_until, certified_at, status, withdrawn_reason, withdrawn_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
-                    case when ? = 'WITHDRAWN' then now() end)
+                select r.id, r.product_id, r.producer_id, r.producer_name, r.name, r.product_group::int, r.subgroup,
+                    r.description, r.story, r.unit, r.wholesale_price_vnd::bigint, r.min_order_quantity::int, r.province,
+                    r.commune, r.stars::int, r.score::numeric, r.certificate_no, r.valid_until::date,
+                    r.certified_at::timestamptz, r.status, r.withdrawn_reason,
+                    case when r.status = 'WITHDRAWN' then now() end
+                from unnest(?::uuid[], ?::uuid[], ?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+                    ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+                    ?::text[], ?::text[], ?::text[], ?::text[])
+                    as r (id, product_id, producer_id, producer_name, name, product_group, subgroup, description, story,
+                        unit, wholesale_price_vnd, min_order_quantity, province, commune, stars, score, certificate_no,
+                        valid_until, certified_at, status, withdrawn_reason)
                 on conflict (product_id) do update set producer_name = excluded.producer_name, name = excluded.name,
                     product_group = excluded.product_group, subgroup = excluded.subgroup,
                     description = excluded.description, story = excluded.story, unit = excluded.unit,
@@ -126,14 +149,13 @@ public class Listings {
                     withdrawn_at = case when excluded.status = 'WITHDRAWN'
                         then coalesce(listing.withdrawn_at, now()) end,
                     updated_at = now()
-                """;
-        if (rows.size() == 1) {
-            batches.update(upsert, rows.getFirst());
-        }
-        else {
-            batches.batchUpdate(upsert, rows);
-        }
-        return findByProducts(desired.stream().map(d -> d.product().productId()).toList());
+                returning
+                """ + COLUMNS)
+                .params(params)
+                .query(LISTING)
+                .list()
+                .forEach(listing -> saved.put(listing.productId(), listing));
+        return saved;
     }
 
     /**
