@@ -299,7 +299,7 @@ public class Listings {
                 cross join lateral (select lower(f_unaccent(typed.word)) as word) wanted
                 cross join lateral (
                     select close.word from (
-                        select word from search_word order by wanted.word <<-> word limit ?) close
+                        select word from search_word order by wanted.word <<-> lower(word) limit ?) close
                     where word_similarity(wanted.word, close.word) >= ?
                     order by similarity(wanted.word, close.word) desc, close.word
                     limit ?) near
