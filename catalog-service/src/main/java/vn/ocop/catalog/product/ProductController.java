@@ -109,8 +109,10 @@ class ProductController {
     }
 
     @GetMapping
-    Page<Product> list(@RequestParam @Nullable UUID producerId, @RequestParam @Nullable ProductStatus status,
-            @RequestParam @Nullable Integer limit, @RequestParam @Nullable String cursor) {
+    Page<Product> list(@RequestParam(required = false) @Nullable UUID producerId,
+            @RequestParam(required = false) @Nullable ProductStatus status,
+            @RequestParam(required = false) @Nullable Integer limit,
+            @RequestParam(required = false) @Nullable String cursor) {
         int size = Page.limit(limit);
         return Page.of(products.list(producerId, status, Cursor.decode(cursor), size), size,
                 product -> new Cursor(product.createdAt(), product.id()).encode());

@@ -56,7 +56,7 @@ class CertificateController {
 
     /** A product's certificates, newest first: the current one and those it replaced or that ended. */
     @GetMapping
-    List<Certificate> ofProduct(@RequestParam @Nullable UUID productId) {
+    List<Certificate> ofProduct(@RequestParam(required = false) @Nullable UUID productId) {
         if (productId == null) {
             throw new InvalidRequestException("productId", "name the product whose certificates to list");
         }

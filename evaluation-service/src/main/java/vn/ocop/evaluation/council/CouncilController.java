@@ -54,8 +54,10 @@ class CouncilController {
     }
 
     @GetMapping
-    Page<Council> list(@RequestParam @Nullable String level, @RequestParam @Nullable String region,
-            @RequestParam @Nullable Integer limit, @RequestParam @Nullable String cursor) {
+    Page<Council> list(@RequestParam(required = false) @Nullable String level,
+            @RequestParam(required = false) @Nullable String region,
+            @RequestParam(required = false) @Nullable Integer limit,
+            @RequestParam(required = false) @Nullable String cursor) {
         int size = Page.limit(limit);
         return Page.of(councils.list(level, region, Cursor.decode(cursor), size), size,
                 council -> new Cursor(council.createdAt(), council.id()).encode());

@@ -59,10 +59,13 @@ class EvaluationController {
     }
 
     @GetMapping
-    Page<EvaluationCase> list(@RequestParam @Nullable EvaluationStatus status, @RequestParam @Nullable String level,
-            @RequestParam @Nullable String province, @RequestParam @Nullable UUID submissionId,
-            @RequestParam @Nullable UUID productId, @RequestParam @Nullable Integer limit,
-            @RequestParam @Nullable String cursor) {
+    Page<EvaluationCase> list(@RequestParam(required = false) @Nullable EvaluationStatus status,
+            @RequestParam(required = false) @Nullable String level,
+            @RequestParam(required = false) @Nullable String province,
+            @RequestParam(required = false) @Nullable UUID submissionId,
+            @RequestParam(required = false) @Nullable UUID productId,
+            @RequestParam(required = false) @Nullable Integer limit,
+            @RequestParam(required = false) @Nullable String cursor) {
         int size = Page.limit(limit);
         if (submissionId != null) {
             return new Page<>(evaluations.findBySubmission(submissionId), null);

@@ -34,14 +34,14 @@ class ListingController {
      * without) or price (lowest first).
      */
     @GetMapping
-    Page<Listing> search(@RequestParam @Nullable @Size(max = ListingQuery.MAX_QUERY_LENGTH) String q,
-            @RequestParam @Nullable @Min(1) @Max(6) Integer group,
-            @RequestParam @Nullable @Min(1) @Max(5) Integer minStars,
-            @RequestParam @Nullable @Size(max = 100) String province,
-            @RequestParam @Nullable @PositiveOrZero Long maxPriceVnd,
-            @RequestParam @Nullable String sort,
-            @RequestParam @Nullable Integer limit,
-            @RequestParam @Nullable String cursor) {
+    Page<Listing> search(@RequestParam(required = false) @Nullable @Size(max = ListingQuery.MAX_QUERY_LENGTH) String q,
+            @RequestParam(required = false) @Nullable @Min(1) @Max(6) Integer group,
+            @RequestParam(required = false) @Nullable @Min(1) @Max(5) Integer minStars,
+            @RequestParam(required = false) @Nullable @Size(max = 100) String province,
+            @RequestParam(required = false) @Nullable @PositiveOrZero Long maxPriceVnd,
+            @RequestParam(required = false) @Nullable String sort,
+            @RequestParam(required = false) @Nullable Integer limit,
+            @RequestParam(required = false) @Nullable String cursor) {
         int size = Page.limit(limit);
         ListingQuery query = ListingQuery.of(q, group, minStars, province, maxPriceVnd, sort);
         List<Listings.Found> found = listings.search(query, ListingCursor.decode(cursor, query.sort()), size);

@@ -79,8 +79,10 @@ class OrderController {
     }
 
     @GetMapping
-    Page<Order> list(@RequestParam @Nullable UUID retailerId, @RequestParam @Nullable UUID producerId,
-            @RequestParam @Nullable Integer limit, @RequestParam @Nullable String cursor) {
+    Page<Order> list(@RequestParam(required = false) @Nullable UUID retailerId,
+            @RequestParam(required = false) @Nullable UUID producerId,
+            @RequestParam(required = false) @Nullable Integer limit,
+            @RequestParam(required = false) @Nullable String cursor) {
         if (retailerId == null && producerId == null) {
             throw new InvalidRequestException("retailerId", "give retailerId or producerId");
         }

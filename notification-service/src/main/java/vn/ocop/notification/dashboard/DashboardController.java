@@ -57,9 +57,10 @@ class DashboardController {
      * one province, summed from the daily counters the consumers keep.
      */
     @GetMapping("/summary")
-    Summary summary(@RequestParam @Nullable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-            @RequestParam @Nullable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-            @RequestParam @Nullable String province) {
+    Summary summary(
+            @RequestParam(required = false) @Nullable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @Nullable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @RequestParam(required = false) @Nullable String province) {
         if (from != null && to != null && to.isBefore(from)) {
             throw new InvalidRequestException("to", "to must not be before from");
         }

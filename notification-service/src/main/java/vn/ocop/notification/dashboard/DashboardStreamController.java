@@ -37,7 +37,7 @@ class DashboardStreamController {
     }
 
     @GetMapping(path = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    SseEmitter stream(@RequestParam @Nullable String province,
+    SseEmitter stream(@RequestParam(required = false) @Nullable String province,
             @RequestHeader(name = "Last-Event-ID", required = false) @Nullable String lastEventId) throws IOException {
         long lastSeen = lastSeen(lastEventId);
         SseEmitter emitter = new SseEmitter(properties.timeout().toMillis());

@@ -32,8 +32,9 @@ class DeliveryController {
     }
 
     @GetMapping
-    Page<DeliveryView> list(@RequestParam String recipient, @RequestParam @Nullable String status,
-            @RequestParam @Nullable Integer limit, @RequestParam @Nullable String cursor) {
+    Page<DeliveryView> list(@RequestParam String recipient, @RequestParam(required = false) @Nullable String status,
+            @RequestParam(required = false) @Nullable Integer limit,
+            @RequestParam(required = false) @Nullable String cursor) {
         Recipient who = Recipient.parse(recipient, "recipient");
         if (status != null && !List.of("PENDING", "SENT", "FAILED").contains(status)) {
             throw new InvalidRequestException("status", "status must be PENDING, SENT or FAILED");

@@ -27,10 +27,13 @@ class EventController {
     }
 
     @GetMapping
-    Page<LoggedEvent> find(@RequestParam @Nullable String type, @RequestParam @Nullable String subject,
-            @RequestParam @Nullable String province, @RequestParam @Nullable Instant from,
-            @RequestParam @Nullable Instant to, @RequestParam @Nullable Integer limit,
-            @RequestParam @Nullable String cursor) {
+    Page<LoggedEvent> find(@RequestParam(required = false) @Nullable String type,
+            @RequestParam(required = false) @Nullable String subject,
+            @RequestParam(required = false) @Nullable String province,
+            @RequestParam(required = false) @Nullable Instant from,
+            @RequestParam(required = false) @Nullable Instant to,
+            @RequestParam(required = false) @Nullable Integer limit,
+            @RequestParam(required = false) @Nullable String cursor) {
         int size = Page.limit(limit);
         return Page.of(log.find(new Filter(type, subject, province, from, to), Cursor.decode(cursor), size), size,
                 event -> new Cursor(event.time(), event.eventId()).encode());

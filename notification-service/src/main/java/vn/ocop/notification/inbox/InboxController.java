@@ -52,9 +52,10 @@ class InboxController {
      * language the recipient registered, else Vietnamese.
      */
     @GetMapping
-    InboxPage list(@RequestParam String recipient, @RequestParam @Nullable String lang,
-            @RequestParam(defaultValue = "false") boolean unread, @RequestParam @Nullable Integer limit,
-            @RequestParam @Nullable String cursor,
+    InboxPage list(@RequestParam String recipient, @RequestParam(required = false) @Nullable String lang,
+            @RequestParam(defaultValue = "false") boolean unread,
+            @RequestParam(required = false) @Nullable Integer limit,
+            @RequestParam(required = false) @Nullable String cursor,
             @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) @Nullable String acceptLanguage) {
         Recipient who = Recipient.parse(recipient, "recipient");
         Language language = language(lang, acceptLanguage, who);
@@ -66,7 +67,7 @@ class InboxController {
     }
 
     @PostMapping("/{id}/read")
-    MessageView read(@PathVariable UUID id, @RequestParam @Nullable String lang,
+    MessageView read(@PathVariable UUID id, @RequestParam(required = false) @Nullable String lang,
             @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) @Nullable String acceptLanguage) {
         InboxMessage message = inbox.markRead(id).orElseThrow(() -> new NotFoundException("message", id));
         Recipient who = Recipient.parse(message.recipient(), "recipient");

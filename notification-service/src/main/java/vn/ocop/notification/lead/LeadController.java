@@ -36,8 +36,9 @@ class LeadController {
     }
 
     @GetMapping
-    Page<Lead> forProducer(@RequestParam UUID producerId, @RequestParam @Nullable LeadStatus status,
-            @RequestParam @Nullable Integer limit, @RequestParam @Nullable String cursor) {
+    Page<Lead> forProducer(@RequestParam UUID producerId, @RequestParam(required = false) @Nullable LeadStatus status,
+            @RequestParam(required = false) @Nullable Integer limit,
+            @RequestParam(required = false) @Nullable String cursor) {
         int size = Page.limit(limit);
         return Page.of(leads.forProducer(producerId, status, Cursor.decode(cursor), size), size,
                 lead -> new Cursor(lead.occurredAt(), lead.id()).encode());

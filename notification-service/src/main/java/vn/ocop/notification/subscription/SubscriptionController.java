@@ -79,8 +79,8 @@ class SubscriptionController {
     }
 
     @GetMapping
-    Page<Subscription> list(@RequestParam UUID retailerId, @RequestParam @Nullable Integer limit,
-            @RequestParam @Nullable String cursor) {
+    Page<Subscription> list(@RequestParam UUID retailerId, @RequestParam(required = false) @Nullable Integer limit,
+            @RequestParam(required = false) @Nullable String cursor) {
         int size = Page.limit(limit);
         return Page.of(subscriptions.forRetailer(retailerId, Cursor.decode(cursor), size), size,
                 s -> new Cursor(s.createdAt(), s.id()).encode());
