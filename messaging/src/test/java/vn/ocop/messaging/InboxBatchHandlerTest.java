@@ -6,8 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import vn.ocop.contracts.DomainEvent;
@@ -15,7 +13,6 @@ import vn.ocop.contracts.catalog.ProductSnapshot;
 import vn.ocop.contracts.catalog.ProductUpdated;
 import vn.ocop.messaging.testapp.AppliedEvents;
 import vn.ocop.testsupport.TestEvents;
-import vn.ocop.testsupport.TopicProbe;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -30,22 +27,6 @@ import static vn.ocop.messaging.ProductEvents.withId;
 class InboxBatchHandlerTest extends MessagingIntegrationTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
-    private static TopicProbe deadLetters;
-
-    @BeforeEach
-    void probeDeadLetters() {
-        if (deadLetters == null) {
-            deadLetters = TopicProbe.on(deadLetterTopic());
-        }
-    }
-
-    @AfterAll
-    static void closeProbe() {
-        if (deadLetters != null) {
-            deadLetters.close();
-            deadLetters = null;
-        }
-    }
 
     @Test
     void aBurstIsHandedOverInFewerCallsThanEventsInOrderAndDuplicatesOnce() {
@@ -86,7 +67,7 @@ class InboxBatchHandlerTest extends MessagingIntegrationTest {
         TestEvents.publishTogether(List.of(first, second, failing, third));
 
         await().atMost(WAIT).until(() -> appliedInOrder(productId).size() == 3);
-        deadLetters.await(withId(failing.eventId()));
+        deadLetters().await(withId(failing.eventId()));
         assertThat(appliedInOrder(productId)).containsExactly(first.eventId(), second.eventId(), third.eventId());
         assertThat(isRecordedInInbox(failing.eventId())).isFalse();
     }

@@ -10,9 +10,7 @@ import java.util.UUID;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -43,28 +41,11 @@ class InboxDeliveryTest extends MessagingIntegrationTest {
     private static final String ORIGINAL_TOPIC = KafkaHeaders.DLT_ORIGINAL_TOPIC;
     private static final String EXCEPTION_MESSAGE = KafkaHeaders.DLT_EXCEPTION_MESSAGE;
 
-    private static TopicProbe deadLetters;
-
     @Autowired
     private MeterRegistry meters;
 
     @Value("${spring.cloud.stream.bindings.inbound-in-0.consumer.max-attempts}")
     private int maxAttempts;
-
-    @BeforeEach
-    void probeDeadLetters() {
-        if (deadLetters == null) {
-            deadLetters = TopicProbe.on(deadLetterTopic());
-        }
-    }
-
-    @AfterAll
-    static void closeProbe() {
-        if (deadLetters != null) {
-            deadLetters.close();
-            deadLetters = null;
-        }
-    }
 
     @Test
     void sameEventDeliveredTwiceChangesStateOnce() {
@@ -94,7 +75,7 @@ class InboxDeliveryTest extends MessagingIntegrationTest {
         TestEvents.publishRaw(Topics.CATALOG_PRODUCT, productId.toString(), body, headers);
         TestEvents.publish(next);
 
-        ConsumerRecord<String, byte[]> deadLetter = deadLetters.await(record ->
+        ConsumerRecord<String, byte[]> deadLetter = deadLetters().await(record ->
                 poisonId.equals(TopicProbe.header(record, CloudEventHeaders.ID)));
         assertThat(deadLetter.key()).isEqualTo(productId.toString());
         assertThat(deadLetter.value()).isEqualTo(body);
@@ -115,7 +96,7 @@ class InboxDeliveryTest extends MessagingIntegrationTest {
         TestEvents.publish(next);
 
         await().atMost(WAIT).until(() -> applied.timesApplied(next.eventId()) == 1);
-        ConsumerRecord<String, byte[]> deadLetter = deadLetters.await(withId(failing.eventId()));
+        ConsumerRecord<String, byte[]> deadLetter = deadLetters().await(withId(failing.eventId()));
         assertThat(deadLetter.key()).isEqualTo(productId.toString());
         assertThat(TopicProbe.body(deadLetter)).contains(failing.eventId().toString());
         assertThat(TopicProbe.header(deadLetter, ORIGINAL_TOPIC)).isEqualTo(Topics.CATALOG_PRODUCT);
@@ -153,7 +134,7 @@ class InboxDeliveryTest extends MessagingIntegrationTest {
         TestEvents.publishTogether(List.of(first, second, failing, third, fourth));
 
         await().atMost(WAIT).until(() -> applied.timesApplied(fourth.eventId()) == 1);
-        deadLetters.await(withId(failing.eventId()));
+        deadLetters().await(withId(failing.eventId()));
         assertThat(applied.attempts(failing.eventId())).isGreaterThanOrEqualTo(maxAttempts);
         assertThat(applied.timesApplied(failing.eventId())).isZero();
         List<UUID> order = jdbc.queryForList("select event_id from applied_event where product_id = ? order by position",

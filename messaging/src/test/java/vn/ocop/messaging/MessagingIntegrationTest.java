@@ -2,6 +2,8 @@ package vn.ocop.messaging;
 
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.AfterAll;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -17,6 +19,7 @@ import vn.ocop.messaging.outbox.Outbox;
 import vn.ocop.messaging.testapp.AppliedEvents;
 import vn.ocop.messaging.testapp.RelayTestApplication;
 import vn.ocop.testsupport.TestInfrastructure;
+import vn.ocop.testsupport.TopicProbe;
 
 /**
  * The test service (one instance, relay and consumer running) against the JVM's shared broker and
@@ -73,5 +76,23 @@ abstract class MessagingIntegrationTest {
     /** The binder's dead-letter topic for this service's consumer: {@code error.<destination>.<group>}. */
     protected String deadLetterTopic() {
         return "error." + Topics.CATALOG_PRODUCT + "." + consumerGroup;
+    }
+
+    private static @Nullable TopicProbe deadLetters;
+
+    /** A probe of the dead-letter topic, opened on first use and closed after the test class. */
+    protected TopicProbe deadLetters() {
+        if (deadLetters == null) {
+            deadLetters = TopicProbe.on(deadLetterTopic());
+        }
+        return deadLetters;
+    }
+
+    @AfterAll
+    static void closeDeadLetters() {
+        if (deadLetters != null) {
+            deadLetters.close();
+            deadLetters = null;
+        }
     }
 }
