@@ -30,6 +30,7 @@ import vn.ocop.contracts.catalog.ProductWithdrawn;
 import vn.ocop.contracts.evaluation.CertificationExpired;
 import vn.ocop.contracts.evaluation.CertificationRevoked;
 import vn.ocop.contracts.evaluation.ProductCertified;
+import vn.ocop.messaging.transaction.KeyLocks;
 
 /**
  * What marketplace knows about each product from the other services' events. Every write is
@@ -57,6 +58,7 @@ class ListingFacts {
     private final JdbcClient jdbc;
     private final JdbcTemplate batches;
     private final JsonMapper json;
+    private final KeyLocks locks;
     /** Parsed snapshots by certificate number, the most recently used few thousand. */
     private final Map<String, ProductSnapshot> snapshots = Collections.synchronizedMap(
             new LinkedHashMap<>(1024, 0.75f, true) {
@@ -70,6 +72,7 @@ class ListingFacts {
         this.jdbc = jdbc;
         this.batches = batches;
         this.json = json;
+        this.locks = new KeyLocks(jdbc, "listing:", 7);
     }
 
     /**
@@ -78,13 +81,7 @@ class ListingFacts {
      * products cannot each hold one the other waits for.
      */
     void lock(Collection<UUID> productIds) {
-        jdbc.sql("""
-                select pg_advisory_xact_lock(k) from (
-                    select distinct hashtextextended('listing:' || p, 7) as k from unnest(?::uuid[]) as p order by k) keys
-                """)
-                .param(productIds.toArray(UUID[]::new))
-                .query()
-                .listOfRows();
+        locks.lock(productIds);
     }
 
     /**
@@ -163,11 +160,7 @@ class ListingFacts {
 
     /** Update counts per row (a batch of several rows goes to PostgreSQL in one round trip). */
     private int[] write(String sql, List<Object[]> rows) {
-        return switch (rows.size()) {
-            case 0 -> new int[0];
-            case 1 -> new int[] { batches.update(sql, rows.getFirst()) };
-            default -> batches.batchUpdate(sql, rows);
-        };
+        return rows.isEmpty() ? new int[0] : batches.batchUpdate(sql, rows);
     }
 
     /** For each product, the most recently issued certificate whose details are known. */

@@ -77,6 +77,8 @@ public class Listings {
     private static final long FREQUENCIES_MAX_AGE_NANOS = 60_000_000_000L;
 
     private final JdbcClient jdbc;
+    /** The planner's share of listings per common word, read again at most once a minute. */
+    private volatile @Nullable Frequencies frequencies;
 
     public Listings(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -589,8 +591,6 @@ public class Listings {
 
     private record Frequencies(Map<String, Double> shares, long loadedAt) {
     }
-
-    private volatile @Nullable Frequencies frequencies;
 
     /**
      * The share of listings holding each common word, from the planner's statistics of the

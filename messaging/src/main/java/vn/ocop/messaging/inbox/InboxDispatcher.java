@@ -1,7 +1,6 @@
 package vn.ocop.messaging.inbox;
 
 import java.nio.charset.StandardCharsets;
-import java.sql.PreparedStatement;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -252,27 +251,14 @@ public class InboxDispatcher implements Consumer<Message<List<byte[]>>> {
         if (events.isEmpty()) {
             return new HashSet<>();
         }
-        if (events.size() == 1) {
-            IncomingEvent event = events.getFirst();
-            int inserted = jdbc.update("""
-                    insert into inbox_event (consumer, event_id, event_type) values (?, ?, ?)
-                    on conflict do nothing
-                    """, consumer, event.id(), event.type());
-            return inserted == 1 ? new HashSet<>(Set.of(event.id())) : new HashSet<>();
-        }
         // One statement for the batch; a second copy of an id within it is skipped like an old one.
-        return new HashSet<>(jdbc.query(connection -> {
-            PreparedStatement insert = connection.prepareStatement("""
-                    insert into inbox_event (consumer, event_id, event_type)
-                    select ?, e.id, e.type from unnest(?::uuid[], ?::text[]) as e (id, type)
-                    on conflict do nothing
-                    returning event_id
-                    """);
-            insert.setString(1, consumer);
-            insert.setArray(2, connection.createArrayOf("uuid", events.stream().map(IncomingEvent::id).toArray()));
-            insert.setArray(3, connection.createArrayOf("text", events.stream().map(IncomingEvent::type).toArray()));
-            return insert;
-        }, (rs, row) -> rs.getObject(1, UUID.class)));
+        return new HashSet<>(jdbc.queryForList("""
+                insert into inbox_event (consumer, event_id, event_type)
+                select ?, e.id, e.type from unnest(?::uuid[], ?::text[]) as e (id, type)
+                on conflict do nothing
+                returning event_id
+                """, UUID.class, consumer, events.stream().map(IncomingEvent::id).toArray(UUID[]::new),
+                events.stream().map(IncomingEvent::type).toArray(String[]::new)));
     }
 
     @SuppressWarnings("unchecked")

@@ -59,16 +59,10 @@ public class Outbox {
             rows.add(new Object[] { event.eventId(), type.topic(), event.subject(), type.name(), type.source(),
                     Timestamp.from(event.occurredAt()), codec.toJson(event) });
         }
-        String insert = """
+        jdbc.batchUpdate("""
                 insert into outbox_event (event_id, topic, message_key, event_type, source, occurred_at, payload)
                 values (?, ?, ?, ?, ?, ?, ?)
-                """;
-        if (rows.size() == 1) {
-            jdbc.update(insert, rows.getFirst());
-        }
-        else {
-            jdbc.batchUpdate(insert, rows);
-        }
+                """, rows);
         // Delivered by PostgreSQL only at commit (and folded into one per transaction): the relay
         // wakes exactly when there is something committed to publish, on whichever instance leads.
         // One call per transaction is enough; a transaction that appends many events skips the rest.

@@ -126,10 +126,7 @@ class EventLog implements IncomingEventHandler {
     /** Writes the transaction's logged events, in one round trip however many there are. */
     private void write(Pending pending) {
         pending.written = true;
-        if (pending.rows.size() == 1) {
-            batches.update(INSERT, pending.rows.getFirst());
-        }
-        else if (!pending.rows.isEmpty()) {
+        if (!pending.rows.isEmpty()) {
             batches.batchUpdate(INSERT, pending.rows);
         }
         pending.rows.clear();

@@ -2,11 +2,9 @@ package vn.ocop.notification.programme;
 
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
@@ -29,7 +27,7 @@ import vn.ocop.contracts.evaluation.ProductCertified;
 import vn.ocop.messaging.EventCodec;
 import vn.ocop.messaging.inbox.EventBatchStart;
 import vn.ocop.messaging.inbox.EventHandler;
-import vn.ocop.messaging.transaction.TransactionScoped;
+import vn.ocop.messaging.transaction.KeyLocks;
 
 /**
  * Products by id with their producer and province, from every event that describes them. A
@@ -47,13 +45,13 @@ public class Products implements EventBatchStart {
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
     private final EventCodec codec;
-    /** The products whose lock the current transaction holds. */
-    private final TransactionScoped<Set<UUID>> lockedIn = TransactionScoped.of(HashSet::new);
+    private final KeyLocks locks;
 
     Products(JdbcClient jdbc, ApplicationEventPublisher events, EventCodec codec) {
         this.jdbc = jdbc;
         this.events = events;
         this.codec = codec;
+        this.locks = new KeyLocks(jdbc, "notification-product:", 11);
     }
 
     public Optional<Product> find(UUID productId) {
@@ -133,22 +131,7 @@ public class Products implements EventBatchStart {
      * products, read by different threads, cannot then each hold a lock the other waits for.
      */
     private void lock(List<UUID> productIds) {
-        Set<UUID> held = lockedIn.current();
-        List<UUID> needed = held == null ? productIds : productIds.stream().filter(id -> !held.contains(id)).toList();
-        if (needed.isEmpty()) {
-            return;
-        }
-        jdbc.sql("""
-                select pg_advisory_xact_lock(k) from (
-                    select distinct hashtextextended('notification-product:' || p, 11) as k
-                    from unnest(?::uuid[]) as p order by k) keys
-                """)
-                .param(needed.toArray(UUID[]::new))
-                .query()
-                .listOfRows();
-        if (held != null) {
-            held.addAll(needed);
-        }
+        locks.lock(productIds);
     }
 
     @Configuration(proxyBeanMethods = false)

@@ -1,0 +1,52 @@
+package vn.ocop.messaging.transaction;
+
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * PostgreSQL advisory locks on keys (say, products), held until the current transaction ends.
+ * Several keys are locked in one statement and in one order (by lock key), so two transactions
+ * that share keys cannot each hold one the other waits for; keys the transaction already holds
+ * are not asked for again.
+ */
+public final class KeyLocks {
+
+    private final JdbcClient jdbc;
+    private final String prefix;
+    private final long seed;
+    private final TransactionScoped<Set<UUID>> heldIn = TransactionScoped.of(HashSet::new);
+
+    /**
+     * @param prefix put before each key: locks of different kinds of key do not meet
+     * @param seed the seed of {@code hashtextextended} that turns prefix and key into the lock key
+     */
+    public KeyLocks(JdbcClient jdbc, String prefix, long seed) {
+        this.jdbc = jdbc;
+        this.prefix = prefix;
+        this.seed = seed;
+    }
+
+    public void lock(Collection<UUID> keys) {
+        Set<UUID> held = heldIn.current();
+        List<UUID> needed = keys.stream().distinct().filter(key -> held == null || !held.contains(key)).toList();
+        if (needed.isEmpty()) {
+            return;
+        }
+        jdbc.sql("""
+                select pg_advisory_xact_lock(k) from (
+                    select distinct hashtextextended(?::text || p::text, ?::bigint) as k
+                    from unnest(?::uuid[]) as p order by k) keys
+                """)
+                .params(prefix, seed, needed.toArray(UUID[]::new))
+                .query()
+                .listOfRows();
+        if (held != null) {
+            held.addAll(needed);
+        }
+    }
+}
