@@ -1,12 +1,16 @@
 package vn.ocop.messaging;
 
+import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import vn.ocop.contracts.CloudEventHeaders;
 import vn.ocop.contracts.Topics;
 import vn.ocop.contracts.catalog.ProductRegistered;
 import vn.ocop.testsupport.TopicProbe;
@@ -103,6 +107,25 @@ class OutboxDeliveryTest extends MessagingIntegrationTest {
         await().atMost(WAIT).until(() -> applied.timesApplied(marker.eventId()) == 1);
         assertThat(applied.timesApplied(event.eventId())).isEqualTo(1);
         assertThat(isPublished(event.eventId())).isTrue();
+    }
+
+    @Test
+    void eventsAppendedTogetherArePublishedInTheirOrderWithTheirTimes() {
+        UUID productId = UUID.randomUUID();
+        List<ProductRegistered> events = List.of(registered(productId), registered(productId), registered(productId));
+        transaction().executeWithoutResult(status -> outbox.appendAll(events));
+
+        productTopic.await(withId(events.getLast().eventId()));
+        List<String> published = productTopic.recordsWhere(record -> productId.toString().equals(record.key())).stream()
+                .map(record -> TopicProbe.header(record, CloudEventHeaders.ID)).toList();
+        assertThat(published).containsExactlyElementsOf(events.stream().map(e -> e.eventId().toString()).toList());
+        assertThat(jdbc.queryForList("select event_id from outbox_event where message_key = ? order by id", UUID.class,
+                productId.toString())).containsExactlyElementsOf(events.stream().map(ProductRegistered::eventId).toList());
+        for (ProductRegistered event : events) {
+            Instant stored = jdbc.queryForObject("select occurred_at from outbox_event where event_id = ?",
+                    Timestamp.class, event.eventId()).toInstant();
+            assertThat(Duration.between(stored, event.occurredAt()).abs()).isLessThan(Duration.ofNanos(1_000));
+        }
     }
 
     private boolean isPublished(UUID eventId) {

@@ -1,8 +1,7 @@
 package vn.ocop.messaging.outbox;
 
-import java.sql.Timestamp;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -11,7 +10,6 @@ import vn.ocop.contracts.DomainEvent;
 import vn.ocop.contracts.EventType;
 import vn.ocop.contracts.EventTypes;
 import vn.ocop.messaging.EventCodec;
-import vn.ocop.messaging.transaction.TransactionScoped;
 
 /**
  * Records events in the transaction of the state change that causes them. Nothing reaches Kafka
@@ -22,8 +20,6 @@ public class Outbox {
     private final JdbcTemplate jdbc;
     private final EventCodec codec;
     private final String channel;
-    /** Present once the current transaction has sent its notification. */
-    private final TransactionScoped<Boolean> notifiedIn = TransactionScoped.of(() -> Boolean.TRUE);
 
     public Outbox(JdbcTemplate jdbc, EventCodec codec, String serviceName) {
         this.jdbc = jdbc;
@@ -42,7 +38,8 @@ public class Outbox {
     }
 
     /**
-     * Adds events to the current transaction, in this order, in one round trip to the database.
+     * Adds events to the current transaction, in this order, in one statement (one round trip to
+     * the database) that also wakes the relay.
      *
      * @throws IllegalStateException when called outside a transaction
      */
@@ -53,22 +50,37 @@ public class Outbox {
         if (events.isEmpty()) {
             return;
         }
-        List<Object[]> rows = new ArrayList<>(events.size());
-        for (DomainEvent event : events) {
+        int size = events.size();
+        UUID[] ids = new UUID[size];
+        String[] topics = new String[size];
+        String[] keys = new String[size];
+        String[] types = new String[size];
+        String[] sources = new String[size];
+        String[] occurred = new String[size];
+        String[] payloads = new String[size];
+        for (int i = 0; i < size; i++) {
+            DomainEvent event = events.get(i);
             EventType<?> type = EventTypes.of(event.getClass());
-            rows.add(new Object[] { event.eventId(), type.topic(), event.subject(), type.name(), type.source(),
-                    Timestamp.from(event.occurredAt()), codec.toJson(event) });
+            ids[i] = event.eventId();
+            topics[i] = type.topic();
+            keys[i] = event.subject();
+            types[i] = type.name();
+            sources[i] = type.source();
+            occurred[i] = event.occurredAt().toString();
+            payloads[i] = codec.toJson(event);
         }
-        jdbc.batchUpdate("""
-                insert into outbox_event (event_id, topic, message_key, event_type, source, occurred_at, payload)
-                values (?, ?, ?, ?, ?, ?, ?)
-                """, rows);
-        // Delivered by PostgreSQL only at commit (and folded into one per transaction): the relay
-        // wakes exactly when there is something committed to publish, on whichever instance leads.
-        // One call per transaction is enough; a transaction that appends many events skips the rest.
-        if (notifiedIn.existing() == null) {
-            jdbc.queryForList("select pg_notify(?, '')", channel);
-            notifiedIn.current();
-        }
+        // Ids (the relay's publishing order) follow the list's order. The NOTIFY is delivered by
+        // PostgreSQL only at commit, and folded into one per transaction: the relay wakes exactly
+        // when there is something committed to publish, on whichever instance leads.
+        jdbc.queryForList("""
+                with appended as (
+                    insert into outbox_event (event_id, topic, message_key, event_type, source, occurred_at, payload)
+                    select id, topic, message_key, event_type, source, occurred_at, payload
+                    from unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::timestamptz[], ?::text[])
+                        with ordinality as e (id, topic, message_key, event_type, source, occurred_at, payload, position)
+                    order by position
+                )
+                select pg_notify(?, '')
+                """, ids, topics, keys, types, sources, occurred, payloads, channel);
     }
 }
