@@ -163,31 +163,37 @@ class ListingFacts {
         return rows.isEmpty() ? new int[0] : batches.batchUpdate(sql, rows);
     }
 
-    /** For each product, the most recently issued certificate whose details are known. */
-    Map<UUID, Certificate> latestCertificates(Collection<UUID> productIds) {
-        Map<UUID, Certificate> latest = new HashMap<>();
+    /** A product's most recently issued certificate, with the producer's latest terms when known. */
+    record Known(Certificate certificate, @Nullable Product product) {
+    }
+
+    /**
+     * For each product that has a certificate whose details are known: that certificate (the most
+     * recently issued) and the product's terms, in one statement.
+     */
+    Map<UUID, Known> latest(Collection<UUID> productIds) {
+        Map<UUID, Known> latest = new HashMap<>();
         jdbc.sql("""
-                select distinct on (product_id) * from certification_fact
-                where product_id = any(?) and snapshot is not null
-                order by product_id, certified_at desc, certificate_no desc
+                select c.*, p.product_id is not null as has_product, p.terms, p.terms_at, p.withdrawn_at,
+                    p.withdrawn_reason
+                from (select distinct on (product_id) * from certification_fact
+                      where product_id = any(?) and snapshot is not null
+                      order by product_id, certified_at desc, certificate_no desc) c
+                left join product_fact p on p.product_id = c.product_id
                 """)
                 .param(productIds.toArray(UUID[]::new))
-                .query(this::certificate)
-                .list()
-                .forEach(c -> latest.put(c.productId(), c));
+                .query(rs -> {
+                    Certificate certificate = certificate(rs, 0);
+                    latest.put(certificate.productId(), new Known(certificate,
+                            rs.getBoolean("has_product") ? product(rs) : null));
+                });
         return latest;
     }
 
-    Map<UUID, Product> products(Collection<UUID> productIds) {
-        Map<UUID, Product> products = new HashMap<>();
-        jdbc.sql("select * from product_fact where product_id = any(?)").param(productIds.toArray(UUID[]::new))
-                .query(rs -> {
-                    String terms = rs.getString("terms");
-                    products.put(rs.getObject("product_id", UUID.class), new Product(
-                            terms == null ? null : json.readValue(terms, ProductSnapshot.class),
-                            instant(rs, "terms_at"), instant(rs, "withdrawn_at"), rs.getString("withdrawn_reason")));
-                });
-        return products;
+    private Product product(ResultSet rs) throws SQLException {
+        String terms = rs.getString("terms");
+        return new Product(terms == null ? null : json.readValue(terms, ProductSnapshot.class), instant(rs, "terms_at"),
+                instant(rs, "withdrawn_at"), rs.getString("withdrawn_reason"));
     }
 
     private Certificate certificate(ResultSet rs, int row) throws SQLException {

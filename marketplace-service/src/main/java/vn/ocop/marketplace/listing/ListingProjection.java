@@ -91,19 +91,18 @@ class ListingProjection implements EventBatchHandler {
 
     /** Recomputes the products' listings from their facts; writes and announces the ones that changed. */
     private void recompute(Set<UUID> products) {
-        Map<UUID, ListingFacts.Certificate> certificates = facts.latestCertificates(products);
-        if (certificates.isEmpty()) {
+        Map<UUID, ListingFacts.Known> known = facts.latest(products);
+        if (known.isEmpty()) {
             return;
         }
-        Map<UUID, ListingFacts.Product> terms = facts.products(certificates.keySet());
-        Map<UUID, Listing> before = listings.findByProducts(certificates.keySet());
+        Map<UUID, Listing> before = listings.findByProducts(known.keySet());
         List<ListingRules.Desired> changed = new ArrayList<>();
         for (UUID productId : products) {
-            ListingFacts.Certificate certificate = certificates.get(productId);
-            if (certificate == null) {
+            ListingFacts.Known latest = known.get(productId);
+            if (latest == null) {
                 continue;
             }
-            ListingRules.Desired desired = ListingRules.desired(certificate, terms.get(productId));
+            ListingRules.Desired desired = ListingRules.desired(latest.certificate(), latest.product());
             Listing current = before.get(productId);
             if (current == null || !changedFields(current, desired).isEmpty() || current.status() != desired.status()) {
                 changed.add(desired);
