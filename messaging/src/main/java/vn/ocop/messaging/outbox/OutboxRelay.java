@@ -84,6 +84,29 @@ public class OutboxRelay implements SmartLifecycle {
                 .register(meters);
     }
 
+    /** The committed events still to publish, oldest first. */
+    static final String PENDING = """
+            select id, event_id, topic, message_key, event_type, source, occurred_at, payload, created_at
+            from outbox_event where published_at is null order by id limit ?
+            """;
+
+    /**
+     * Settings of the leading relay's session (undone in {@link #release}): read pending events
+     * through the pending index in id order, whatever the statistics say. Publishing a row leaves
+     * its entry in that index pointing at a dead row version until vacuum. A plain index scan marks
+     * such entries dead the first time it meets them and later reads step over them without
+     * visiting the table, whereas a bitmap scan (which the planner picks for a young table whose
+     * statistics do not yet show ids in row order) marks nothing and rechecks every published
+     * row's page on every read, and a sequential scan reads them all: 3.3 ms per read for 5,600
+     * published rows in a benchmark, against 0.07 ms.
+     */
+    static void prepareSession(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("set enable_bitmapscan = off");
+            statement.execute("set enable_seqscan = off");
+        }
+    }
+
     static String channelName(String serviceName) {
         return "outbox_" + serviceName.replaceAll("[^A-Za-z0-9]", "_");
     }
@@ -159,6 +182,7 @@ public class OutboxRelay implements SmartLifecycle {
     private void lead(Connection connection) throws SQLException {
         leader = true;
         log.info("Outbox relay of {} is the active publisher", serviceName);
+        prepareSession(connection);
         try (Statement listen = connection.createStatement()) {
             listen.execute("listen " + channelName(serviceName));
         }
@@ -166,7 +190,7 @@ public class OutboxRelay implements SmartLifecycle {
         int waitMillis = (int) settings.pollInterval().toMillis();
         while (running) {
             int count = publishBatch(connection);
-            cleanUpIfDue(connection);
+            cleanUpIfDue();
             if (count < settings.batchSize()) {
                 notifications.getNotifications(waitMillis);
             }
@@ -182,10 +206,7 @@ public class OutboxRelay implements SmartLifecycle {
     int publishBatch(Connection connection) throws SQLException {
         List<Sent> pending = new ArrayList<>();
         RuntimeException sendFailure = null;
-        try (PreparedStatement select = connection.prepareStatement("""
-                select id, event_id, topic, message_key, event_type, source, occurred_at, payload, created_at
-                from outbox_event where published_at is null order by id limit ?
-                """)) {
+        try (PreparedStatement select = connection.prepareStatement(PENDING)) {
             select.setInt(1, settings.batchSize());
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next() && running) {
@@ -257,12 +278,13 @@ public class OutboxRelay implements SmartLifecycle {
         published.increment(ids.size());
     }
 
-    private void cleanUpIfDue(Connection connection) throws SQLException {
+    /** On a connection of its own: the relay's session settings suit only its reads by id. */
+    private void cleanUpIfDue() throws SQLException {
         if (Instant.now().isBefore(lastCleanup.plus(Duration.ofMinutes(10)))) {
             return;
         }
         lastCleanup = Instant.now();
-        try (PreparedStatement delete = connection.prepareStatement(
+        try (Connection connection = dataSource.getConnection(); PreparedStatement delete = connection.prepareStatement(
                 "delete from outbox_event where published_at < now() - make_interval(secs => ?)")) {
             delete.setLong(1, settings.retention().toSeconds());
             delete.executeUpdate();
@@ -273,6 +295,8 @@ public class OutboxRelay implements SmartLifecycle {
         // The connection goes back to the pool: the session must not keep the lock or the LISTEN.
         try (Statement statement = connection.createStatement()) {
             statement.execute("unlisten *");
+            statement.execute("reset enable_bitmapscan");
+            statement.execute("reset enable_seqscan");
             statement.execute("select pg_advisory_unlock_all()");
         }
         catch (SQLException e) {
