@@ -21,6 +21,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -76,12 +77,26 @@ public class Listings {
 
     private static final long FREQUENCIES_MAX_AGE_NANOS = 60_000_000_000L;
 
+    /** The service's connections: reads and writes of the event flow and of orders. */
     private final JdbcClient jdbc;
+    /** Search's connections ({@link SearchConnections}): every search and its vocabulary lookups. */
+    private final JdbcClient search;
     /** The planner's share of listings per common word, read again at most once a minute. */
     private volatile @Nullable Frequencies frequencies;
 
+    @Autowired
+    Listings(JdbcClient jdbc, SearchConnections search) {
+        this(jdbc, search.jdbc());
+    }
+
+    /** Search on the same connections as the rest, which should then plan with the values too. */
     public Listings(JdbcClient jdbc) {
+        this(jdbc, jdbc);
+    }
+
+    private Listings(JdbcClient jdbc, JdbcClient search) {
         this.jdbc = jdbc;
+        this.search = search;
     }
 
     public Optional<Listing> find(UUID id) {
@@ -236,7 +251,7 @@ public class Listings {
             literal.add(false);
             pieces.add(new ArrayList<>());
         }
-        jdbc.sql("""
+        search.sql("""
                 select typed.n, t.norm <> coalesce(p.piece, '') as literal, p.piece,
                     case when p.piece is not null then array(
                         select w.word from search_word w
@@ -295,7 +310,7 @@ public class Listings {
         if (candidates.isEmpty()) {
             return alternatives;
         }
-        jdbc.sql("""
+        search.sql("""
                 select typed.n, containing.word
                 from unnest(?::text[]) with ordinality as typed (word, n)
                 cross join lateral (select lower(f_unaccent(typed.word)) as word) wanted
@@ -378,7 +393,7 @@ public class Listings {
         }
         sql.append(" order by created_at desc, id desc limit ?");
         params.add(rows);
-        return jdbc.sql(sql.toString()).params(params)
+        return search.sql(sql.toString()).params(params)
                 .query((rs, row) -> {
                     Listing listing = LISTING.mapRow(rs, row);
                     return new Found(listing, tier + "," + listing.createdAt(), fuzzy);
@@ -425,7 +440,7 @@ public class Listings {
         });
         sql.append(" limit ?");
         params.add(limit + 1);
-        return jdbc.sql(sql.toString()).params(params)
+        return search.sql(sql.toString()).params(params)
                 .query((rs, row) -> {
                     Listing listing = LISTING.mapRow(rs, row);
                     String key = switch (sort) {
@@ -601,7 +616,7 @@ public class Listings {
         long now = System.nanoTime();
         if (known == null || now - known.loadedAt() > FREQUENCIES_MAX_AGE_NANOS) {
             Map<String, Double> shares = new HashMap<>();
-            jdbc.sql("""
+            search.sql("""
                     select e.word, e.share
                     from pg_stats s,
                         unnest(s.most_common_elems::text::text[], s.most_common_elem_freqs) as e (word, share)
