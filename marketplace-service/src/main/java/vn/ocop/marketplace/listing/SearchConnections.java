@@ -26,7 +26,7 @@ class SearchConnections implements DisposableBean {
     private final HikariDataSource pool;
     private final JdbcClient jdbc;
 
-    SearchConnections(JdbcConnectionDetails database, @Value("${ocop.marketplace.search.pool-size:10}") int poolSize) {
+    SearchConnections(JdbcConnectionDetails database, @Value("${ocop.marketplace.search.pool-size}") int poolSize) {
         pool = new HikariDataSource();
         pool.setPoolName("search");
         pool.setJdbcUrl(database.getJdbcUrl());
