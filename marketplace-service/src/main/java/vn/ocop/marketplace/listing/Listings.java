@@ -25,6 +25,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Listings in marketplace's database, and their search. PostgreSQL does the matching: unaccent
@@ -79,7 +80,7 @@ public class Listings {
 
     /** The service's connections: reads and writes of the event flow and of orders. */
     private final JdbcClient jdbc;
-    /** Search's connections ({@link SearchConnections}): every search and its vocabulary lookups. */
+    /** Search's connections ({@link SearchConnections}): searches and their vocabulary lookups. */
     private final JdbcClient search;
     /** The planner's share of listings per common word, read again at most once a minute. */
     private volatile @Nullable Frequencies frequencies;
@@ -97,6 +98,15 @@ public class Listings {
     private Listings(JdbcClient jdbc, JdbcClient search) {
         this.jdbc = jdbc;
         this.search = search;
+    }
+
+    /**
+     * Where search statements run: search's connections, or inside a transaction (a purchase
+     * request matched as it is posted) that transaction's connection, so that it never holds one
+     * connection while it waits for another.
+     */
+    private JdbcClient reads() {
+        return TransactionSynchronizationManager.isActualTransactionActive() ? jdbc : search;
     }
 
     public Optional<Listing> find(UUID id) {
@@ -181,6 +191,11 @@ public class Listings {
      * vocabulary also matches through its closest vocabulary words.
      */
     public List<Listing> matching(ListingQuery criteria, int limit) {
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            // Posting a purchase request: on its transaction's connection (see reads()), planned
+            // with the values as on search's own connections, until that transaction ends.
+            jdbc.sql("set local plan_cache_mode = force_custom_plan").update();
+        }
         List<Word> words = words(criteria);
         List<List<String>> alternatives = alternatives(criteria);
         boolean fuzzy = alternatives.stream().anyMatch(alts -> !alts.isEmpty());
@@ -251,7 +266,7 @@ public class Listings {
             literal.add(false);
             pieces.add(new ArrayList<>());
         }
-        search.sql("""
+        reads().sql("""
                 select typed.n, t.norm <> coalesce(p.piece, '') as literal, p.piece,
                     case when p.piece is not null then array(
                         select w.word from search_word w
@@ -310,7 +325,7 @@ public class Listings {
         if (candidates.isEmpty()) {
             return alternatives;
         }
-        search.sql("""
+        reads().sql("""
                 select typed.n, containing.word
                 from unnest(?::text[]) with ordinality as typed (word, n)
                 cross join lateral (select lower(f_unaccent(typed.word)) as word) wanted
@@ -393,7 +408,7 @@ public class Listings {
         }
         sql.append(" order by created_at desc, id desc limit ?");
         params.add(rows);
-        return search.sql(sql.toString()).params(params)
+        return reads().sql(sql.toString()).params(params)
                 .query((rs, row) -> {
                     Listing listing = LISTING.mapRow(rs, row);
                     return new Found(listing, tier + "," + listing.createdAt(), fuzzy);
@@ -440,7 +455,7 @@ public class Listings {
         });
         sql.append(" limit ?");
         params.add(limit + 1);
-        return search.sql(sql.toString()).params(params)
+        return reads().sql(sql.toString()).params(params)
                 .query((rs, row) -> {
                     Listing listing = LISTING.mapRow(rs, row);
                     String key = switch (sort) {
@@ -616,7 +631,7 @@ public class Listings {
         long now = System.nanoTime();
         if (known == null || now - known.loadedAt() > FREQUENCIES_MAX_AGE_NANOS) {
             Map<String, Double> shares = new HashMap<>();
-            search.sql("""
+            reads().sql("""
                     select e.word, e.share
                     from pg_stats s,
                         unnest(s.most_common_elems::text::text[], s.most_common_elem_freqs) as e (word, share)

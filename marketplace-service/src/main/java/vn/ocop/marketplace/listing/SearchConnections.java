@@ -1,6 +1,8 @@
 package vn.ocop.marketplace.listing;
 
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
@@ -26,7 +28,11 @@ class SearchConnections implements DisposableBean {
     private final HikariDataSource pool;
     private final JdbcClient jdbc;
 
-    SearchConnections(JdbcConnectionDetails database, @Value("${ocop.marketplace.search.pool-size}") int poolSize) {
+    SearchConnections(JdbcConnectionDetails database, MeterRegistry meters,
+            @Value("${ocop.marketplace.search.pool-size}") int poolSize) {
+        if (poolSize < 1) {
+            throw new IllegalArgumentException("ocop.marketplace.search.pool-size must be at least 1, not " + poolSize);
+        }
         pool = new HikariDataSource();
         pool.setPoolName("search");
         pool.setJdbcUrl(database.getJdbcUrl());
@@ -35,6 +41,8 @@ class SearchConnections implements DisposableBean {
         pool.setMaximumPoolSize(poolSize);
         pool.setMinimumIdle(Math.min(2, poolSize));
         pool.setConnectionInitSql("set plan_cache_mode = force_custom_plan");
+        // hikaricp_connections_* with pool="search", beside the service's pool.
+        pool.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(meters));
         jdbc = JdbcClient.create(pool);
     }
 

@@ -190,7 +190,7 @@ public class OutboxRelay implements SmartLifecycle {
         int waitMillis = (int) settings.pollInterval().toMillis();
         while (running) {
             int count = publishBatch(connection);
-            cleanUpIfDue();
+            cleanUpIfDue(connection);
             if (count < settings.batchSize()) {
                 notifications.getNotifications(waitMillis);
             }
@@ -278,29 +278,61 @@ public class OutboxRelay implements SmartLifecycle {
         published.increment(ids.size());
     }
 
-    /** On a connection of its own: the relay's session settings suit only its reads by id. */
-    private void cleanUpIfDue() throws SQLException {
+    /**
+     * Deletes published events older than the retention, at most every ten minutes, on the
+     * relay's connection in a transaction of its own that lifts the relay's scan settings (they
+     * suit only its reads by id). A failure is logged and tried again next time.
+     */
+    private void cleanUpIfDue(Connection connection) {
         if (Instant.now().isBefore(lastCleanup.plus(Duration.ofMinutes(10)))) {
             return;
         }
         lastCleanup = Instant.now();
-        try (Connection connection = dataSource.getConnection(); PreparedStatement delete = connection.prepareStatement(
-                "delete from outbox_event where published_at < now() - make_interval(secs => ?)")) {
-            delete.setLong(1, settings.retention().toSeconds());
-            delete.executeUpdate();
+        try {
+            connection.setAutoCommit(false);
+            try (Statement scans = connection.createStatement();
+                    PreparedStatement delete = connection.prepareStatement(
+                            "delete from outbox_event where published_at < now() - make_interval(secs => ?)")) {
+                scans.execute("set local enable_seqscan = on");
+                scans.execute("set local enable_bitmapscan = on");
+                delete.setLong(1, settings.retention().toSeconds());
+                delete.executeUpdate();
+                connection.commit();
+            }
+            catch (SQLException e) {
+                connection.rollback();
+                throw e;
+            }
+            finally {
+                connection.setAutoCommit(true);
+            }
+        }
+        catch (SQLException e) {
+            log.warn("Outbox relay of {} could not delete old published events; trying again in ten minutes",
+                    serviceName, e);
         }
     }
 
+    /**
+     * The connection goes back to the pool: the session must not keep the lock, the LISTEN or the
+     * scan settings. If any of that cannot be undone, the connection is closed for good instead.
+     */
     private static void release(Connection connection) {
-        // The connection goes back to the pool: the session must not keep the lock or the LISTEN.
-        try (Statement statement = connection.createStatement()) {
-            statement.execute("unlisten *");
-            statement.execute("reset enable_bitmapscan");
-            statement.execute("reset enable_seqscan");
-            statement.execute("select pg_advisory_unlock_all()");
-        }
-        catch (SQLException e) {
-            log.debug("Could not release the outbox relay's session state; the pool will discard it", e);
+        for (String undo : List.of("select pg_advisory_unlock_all()", "unlisten *", "reset enable_bitmapscan",
+                "reset enable_seqscan")) {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute(undo);
+            }
+            catch (SQLException e) {
+                log.debug("Could not undo the outbox relay's session state ({}); closing the connection", undo, e);
+                try {
+                    connection.abort(Runnable::run);
+                }
+                catch (SQLException ignored) {
+                    // Closed already.
+                }
+                return;
+            }
         }
     }
 

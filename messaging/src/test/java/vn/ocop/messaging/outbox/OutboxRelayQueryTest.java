@@ -19,6 +19,7 @@ import vn.ocop.messaging.testapp.RelayTestApplication;
 import vn.ocop.testsupport.TestInfrastructure;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
 
 /**
  * The relay reads pending events with a plain index scan, so the index entries that published
@@ -53,8 +54,9 @@ class OutboxRelayQueryTest {
                 OutboxRelay.prepareSession(connection);
                 String relay = plan(statement);
 
-                // What the planner picks on its own for a few hundred pending rows, and what the relay runs.
-                assertThat(planner).doesNotContain("Index Scan using outbox_event_pending");
+                // What the planner picks on its own for a few hundred pending rows (in this shared
+                // database it could differ: then there is nothing to show), and what the relay runs.
+                assumeThat(planner).doesNotContain("Index Scan using outbox_event_pending");
                 assertThat(relay).contains("Index Scan using outbox_event_pending").doesNotContain("Bitmap")
                         .doesNotContain("Seq Scan");
             }
