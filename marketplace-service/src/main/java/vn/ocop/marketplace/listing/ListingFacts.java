@@ -183,7 +183,7 @@ class ListingFacts {
                 """)
                 .param(productIds.toArray(UUID[]::new))
                 .query(rs -> {
-                    Certificate certificate = certificate(rs, 0);
+                    Certificate certificate = certificate(rs);
                     latest.put(certificate.productId(), new Known(certificate,
                             rs.getBoolean("has_product") ? product(rs) : null));
                 });
@@ -196,7 +196,7 @@ class ListingFacts {
                 instant(rs, "withdrawn_at"), rs.getString("withdrawn_reason"));
     }
 
-    private Certificate certificate(ResultSet rs, int row) throws SQLException {
+    private Certificate certificate(ResultSet rs) throws SQLException {
         return new Certificate(rs.getString("certificate_no"), rs.getObject("product_id", UUID.class),
                 rs.getTimestamp("certified_at").toInstant(), rs.getInt("stars"), rs.getDouble("score"),
                 rs.getObject("valid_until", LocalDate.class), snapshot(rs.getString("certificate_no"), rs.getString("snapshot")),
