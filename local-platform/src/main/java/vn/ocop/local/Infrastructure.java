@@ -49,7 +49,7 @@ public final class Infrastructure implements AutoCloseable {
         }
     }
 
-    private static EmbeddedPostgres startPostgres(Options options) throws IOException {
+    static EmbeddedPostgres startPostgres(Options options) throws IOException {
         Path dataDir = options.dataDir().resolve("postgres");
         Files.createDirectories(dataDir);
         EmbeddedPostgres postgres = EmbeddedPostgres.builder()
@@ -57,6 +57,12 @@ public final class Infrastructure implements AutoCloseable {
                 .setDataDirectory(dataDir)
                 .setCleanDataDirectory(false)
                 .setServerConfig("max_connections", "200")
+                // Durable as a deployment's PostgreSQL: the embedded library starts it without
+                // flushing to disk and with asynchronous commits (made for throwaway test data), so
+                // a crash could lose commits whose Kafka offsets were already committed. These
+                // come after its own options on the command line, so they win.
+                .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on")
                 // Exact commit times of rows: what the benchmarks measure latency with.
                 .setServerConfig("track_commit_timestamp", "on")
                 // Statement statistics for operators (and the benchmark's breakdown of database time).
