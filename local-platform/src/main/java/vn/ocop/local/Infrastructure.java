@@ -57,11 +57,12 @@ public final class Infrastructure implements AutoCloseable {
                 .setDataDirectory(dataDir)
                 .setCleanDataDirectory(false)
                 .setServerConfig("max_connections", "200")
-                // Durable as a deployment's PostgreSQL: the embedded library starts it without
-                // flushing to disk and with asynchronous commits (made for throwaway test data), so
-                // a crash could lose commits whose Kafka offsets were already committed. These
-                // come after its own options on the command line, so they win.
-                .setServerConfig("fsync", "on")
+                // A commit returns once its WAL is written (synchronous_commit, which the embedded
+                // library turns off): a crash of PostgreSQL or of a service then loses nothing that
+                // was committed, and a consumer commits its Kafka offsets only after that. Not
+                // flushed to disk (fsync stays off, as the library starts it): like the single local
+                // broker, which leaves flushing to the operating system, this survives the crash
+                // of any process but not of the machine. A deployment keeps PostgreSQL's defaults.
                 .setServerConfig("synchronous_commit", "on")
                 // Exact commit times of rows: what the benchmarks measure latency with.
                 .setServerConfig("track_commit_timestamp", "on")
