@@ -58,11 +58,12 @@ public final class Infrastructure implements AutoCloseable {
                 .setCleanDataDirectory(false)
                 .setServerConfig("max_connections", "200")
                 // A commit returns once its WAL is written (synchronous_commit, which the embedded
-                // library turns off): a crash of PostgreSQL or of a service then loses nothing that
-                // was committed, and a consumer commits its Kafka offsets only after that. Not
-                // flushed to disk (fsync stays off, as the library starts it): like the single local
-                // broker, which leaves flushing to the operating system, this survives the crash
-                // of any process but not of the machine. A deployment keeps PostgreSQL's defaults.
+                // library turns off): a crash of PostgreSQL then loses nothing that was acknowledged,
+                // and consumers commit their Kafka offsets only after their transaction commits.
+                // Not flushed to disk (fsync stays off, as the library starts it; the single local
+                // broker leaves flushing to the operating system too): a crash of the machine can
+                // lose recent commits and damage the local data. A deployment keeps PostgreSQL's
+                // defaults.
                 .setServerConfig("synchronous_commit", "on")
                 // Exact commit times of rows: what the benchmarks measure latency with.
                 .setServerConfig("track_commit_timestamp", "on")

@@ -27,7 +27,7 @@ class InfrastructureTest {
      * then lost would be an event lost. Flushing to disk stays off, as for the local broker.
      */
     @Test
-    void postgresqlWritesEveryCommitBeforeAcknowledgingIt() throws Exception {
+    void postgresqlStartsWithSynchronousCommits() throws Exception {
         Options options = Options.parse(new String[] { "--data-dir=" + dataDir, "--postgres-port=" + freePort() },
                 Map.of());
         try (EmbeddedPostgres postgres = Infrastructure.startPostgres(options);
