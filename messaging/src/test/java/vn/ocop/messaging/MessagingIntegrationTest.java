@@ -26,7 +26,7 @@ import vn.ocop.testsupport.TopicProbe;
  * its own database. It publishes to and consumes {@value Topics#CATALOG_PRODUCT}.
  */
 @SpringBootTest(classes = RelayTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE)
-abstract class MessagingIntegrationTest {
+public abstract class MessagingIntegrationTest {
 
     static final String DATABASE = "messaging";
 

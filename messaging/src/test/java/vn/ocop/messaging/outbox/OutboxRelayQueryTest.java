@@ -11,12 +11,8 @@ import javax.sql.DataSource;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
-import vn.ocop.messaging.testapp.RelayTestApplication;
-import vn.ocop.testsupport.TestInfrastructure;
+import vn.ocop.messaging.MessagingIntegrationTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
@@ -25,16 +21,10 @@ import static org.assertj.core.api.Assumptions.assumeThat;
  * The relay reads pending events with a plain index scan, so the index entries that published
  * events leave behind are marked dead once and skipped afterwards, not rechecked on every read.
  */
-@SpringBootTest(classes = RelayTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE)
-class OutboxRelayQueryTest {
+class OutboxRelayQueryTest extends MessagingIntegrationTest {
 
     @Autowired
     DataSource dataSource;
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        TestInfrastructure.shared().register(registry, "messaging");
-    }
 
     @Test
     void pendingEventsAreReadWithAnIndexScanWhenTheyAreAFewAmongManyPublishedOnes() throws SQLException {
