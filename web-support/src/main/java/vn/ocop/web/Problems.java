@@ -10,6 +10,7 @@ public final class Problems {
     public static final URI NOT_FOUND = type("not-found");
     public static final URI CONFLICT = type("conflict");
     public static final URI INTERNAL = type("internal-error");
+    public static final URI BUSY = type("busy");
 
     private Problems() {
     }
