@@ -10,7 +10,9 @@ import vn.ocop.testsupport.TestInfrastructure;
 
 /** marketplace-service on a random port, against the JVM's shared broker and its own database. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.config.name=" + MarketplaceApplication.CONFIG_NAME)
+        properties = { "spring.config.name=" + MarketplaceApplication.CONFIG_NAME,
+            // A search refused for waiting too long is tested without waiting the default 5 s.
+            "ocop.marketplace.search.max-wait=1s" })
 public abstract class MarketplaceIntegrationTest {
 
     @LocalServerPort

@@ -22,9 +22,11 @@ import vn.ocop.web.Page;
 class ListingController {
 
     private final Listings listings;
+    private final SearchConnections searches;
 
-    ListingController(Listings listings) {
+    ListingController(Listings listings, SearchConnections searches) {
         this.listings = listings;
+        this.searches = searches;
     }
 
     /**
@@ -44,7 +46,8 @@ class ListingController {
             @RequestParam(required = false) @Nullable String cursor) {
         int size = Page.limit(limit);
         ListingQuery query = ListingQuery.of(q, group, minStars, province, maxPriceVnd, sort);
-        List<Listings.Found> found = listings.search(query, ListingCursor.decode(cursor, query.sort()), size);
+        ListingCursor after = ListingCursor.decode(cursor, query.sort());
+        List<Listings.Found> found = searches.inTurn(() -> listings.search(query, after, size));
         Page<Listings.Found> page = Page.of(found, size,
                 last -> new ListingCursor(query.sort(), last.key(), last.listing().id(), last.fuzzy()).encode());
         return new Page<>(page.items().stream().map(Listings.Found::listing).toList(), page.nextCursor());

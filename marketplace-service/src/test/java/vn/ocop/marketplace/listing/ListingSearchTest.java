@@ -10,10 +10,14 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 import vn.ocop.contracts.catalog.ProductSnapshot;
@@ -29,6 +33,9 @@ import static org.awaitility.Awaitility.await;
 
 /** Search the way a Vietnamese buyer types: with or without diacritics, with typos, filtered and paged. */
 class ListingSearchTest extends MarketplaceIntegrationTest {
+
+    @Autowired
+    private SearchConnections searches;
 
     private List<String> productIds(String query) {
         List<String> ids = new ArrayList<>();
@@ -276,5 +283,31 @@ class ListingSearchTest extends MarketplaceIntegrationTest {
         Response stale = http().get("/api/listings?q=che&cursor=" + scoreCursor);
         assertThat(stale.status()).isEqualTo(400);
         assertThat(stale.text("/errors/0/field")).isEqualTo("cursor");
+    }
+
+    @Test
+    void aSearchThatWaitedTooLongForItsTurnIsAnsweredBusy() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch holding = new CountDownLatch(searches.size());
+        Response busy;
+        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < searches.size(); i++) {
+                threads.submit(() -> searches.inTurn(() -> {
+                    holding.countDown();
+                    await().atMost(Duration.ofSeconds(30)).until(() -> release.getCount() == 0);
+                    return null;
+                }));
+            }
+            holding.await();
+            // Every turn is taken: this search waits max-wait (1 s in these tests), then is refused.
+            busy = http().get("/api/listings?q=che");
+            release.countDown();
+        }
+
+        assertThat(busy.status()).isEqualTo(503);
+        assertThat(busy.contentType()).startsWith("application/problem+json");
+        assertThat(busy.text("/type")).isEqualTo("/problems/busy");
+        assertThat(busy.headers().get("retry-after")).containsExactly("1");
+        assertThat(http().get("/api/listings?q=che").status()).isEqualTo(200);
     }
 }
