@@ -472,7 +472,8 @@ public class Listings {
      * its last parameter: the page's ids first, then their columns. PostgreSQL orders the matches
      * a word index collects (about 1,250 of a million listings for a three-word name) by keeping
      * the first page of them, and every match it sorts carries the columns the statement returns:
-     * two instead of twenty-four, then the page's rows read again by their key.
+     * the id and the sort keys instead of all twenty-four, then the page's rows read again by
+     * their key.
      */
     private static String keysFirst(CharSequence conditions, String order) {
         return "select " + COLUMNS + " from listing where id = any(array(select id" + conditions + order

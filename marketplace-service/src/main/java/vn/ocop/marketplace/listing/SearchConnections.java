@@ -42,6 +42,9 @@ class SearchConnections implements DisposableBean {
     /** What a search refused for waiting too long asks the client to wait. */
     static final Duration RETRY_AFTER = Duration.ofSeconds(1);
 
+    /** The most connections search takes by default (see {@link #defaultPoolSize}). */
+    static final int MAX_DEFAULT_POOL_SIZE = 10;
+
     private final HikariDataSource pool;
     private final JdbcClient jdbc;
     private final Semaphore turns;
@@ -59,8 +62,9 @@ class SearchConnections implements DisposableBean {
         pool.setJdbcUrl(database.getJdbcUrl());
         pool.setUsername(database.getUsername());
         pool.setPassword(database.getPassword());
+        // A fixed size (minimumIdle defaults to it): the turns count on every connection being
+        // open, not opened one at a time inside a turn after a quiet spell.
         pool.setMaximumPoolSize(size);
-        pool.setMinimumIdle(Math.min(2, size));
         pool.setConnectionInitSql("set plan_cache_mode = force_custom_plan");
         // hikaricp_connections_* with pool="search", beside the service's pool.
         pool.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(meters));
@@ -73,12 +77,15 @@ class SearchConnections implements DisposableBean {
     }
 
     /**
-     * Connections when {@code ocop.marketplace.search.pool-size} is 0: two per core. On two cores
-     * (the database on the same machine) searches at a million listings kept their throughput with
-     * 4 at once instead of 10, and their p99 fell.
+     * Connections when {@code ocop.marketplace.search.pool-size} is 0: two per core of the
+     * service's machine, at most {@link #MAX_DEFAULT_POOL_SIZE}. On two cores (the database on the
+     * same machine) searches at a million listings kept their throughput with 4 at once instead
+     * of 10, and their p99 fell. The database's cores are what search uses, and the service
+     * cannot see them: the cap keeps a service on a large machine from taking more of the
+     * database's connections than the 10 it had before.
      */
     static int defaultPoolSize(int cores) {
-        return 2 * Math.max(1, cores);
+        return Math.min(MAX_DEFAULT_POOL_SIZE, 2 * Math.max(1, cores));
     }
 
     JdbcClient jdbc() {
@@ -101,6 +108,7 @@ class SearchConnections implements DisposableBean {
             admitted = turns.tryAcquire(maxWait.toNanos(), TimeUnit.NANOSECONDS);
         }
         catch (InterruptedException e) {
+            // Only when the service stops: unavailable as well.
             Thread.currentThread().interrupt();
             admitted = false;
         }

@@ -13,6 +13,8 @@ import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -291,17 +293,25 @@ class ListingSearchTest extends MarketplaceIntegrationTest {
         CountDownLatch holding = new CountDownLatch(searches.size());
         Response busy;
         try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (int i = 0; i < searches.size(); i++) {
-                threads.submit(() -> searches.inTurn(() -> {
-                    holding.countDown();
-                    await().atMost(Duration.ofSeconds(30)).until(() -> release.getCount() == 0);
-                    return null;
-                }));
+            List<Future<?>> holders = new ArrayList<>();
+            try {
+                for (int i = 0; i < searches.size(); i++) {
+                    holders.add(threads.submit(() -> searches.inTurn(() -> {
+                        holding.countDown();
+                        await().atMost(Duration.ofSeconds(30)).until(() -> release.getCount() == 0);
+                        return null;
+                    })));
+                }
+                assertThat(holding.await(10, TimeUnit.SECONDS)).isTrue();
+                // Every turn is taken: this search waits max-wait (1 s in these tests), then is refused.
+                busy = http().get("/api/listings?q=che");
             }
-            holding.await();
-            // Every turn is taken: this search waits max-wait (1 s in these tests), then is refused.
-            busy = http().get("/api/listings?q=che");
-            release.countDown();
+            finally {
+                release.countDown();
+            }
+            for (Future<?> holder : holders) {
+                holder.get(10, TimeUnit.SECONDS);
+            }
         }
 
         assertThat(busy.status()).isEqualTo(503);

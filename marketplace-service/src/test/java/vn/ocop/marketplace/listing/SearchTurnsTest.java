@@ -11,6 +11,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -69,21 +70,24 @@ class SearchTurnsTest {
     @Test
     void asManyRunAtOnceAsThereAreConnections() throws Exception {
         SearchConnections connections = connections(2, Duration.ofSeconds(30));
+        CountDownLatch release = new CountDownLatch(1);
         AtomicInteger running = new AtomicInteger();
-        AtomicInteger mostAtOnce = new AtomicInteger();
         List<Future<?>> searches = new ArrayList<>();
-        for (int i = 0; i < 8; i++) {
+        for (int i = 0; i < 3; i++) {
             searches.add(threads.submit(() -> connections.inTurn(() -> {
-                mostAtOnce.accumulateAndGet(running.incrementAndGet(), Math::max);
-                await().pollDelay(Duration.ofMillis(20)).until(() -> true);
-                running.decrementAndGet();
+                running.incrementAndGet();
+                await().atMost(Duration.ofSeconds(10)).until(() -> release.getCount() == 0);
                 return null;
             })));
         }
+
+        // Two run; the third waits its turn.
+        await().atMost(Duration.ofSeconds(10)).until(() -> running.get() == 2 && waiting() == 1);
+        release.countDown();
         for (Future<?> search : searches) {
             search.get(10, TimeUnit.SECONDS);
         }
-        assertThat(mostAtOnce).hasValue(2);
+        assertThat(running).hasValue(3);
     }
 
     @Test
@@ -92,25 +96,34 @@ class SearchTurnsTest {
         CountDownLatch release = new CountDownLatch(1);
         CountDownLatch holding = new CountDownLatch(1);
         List<Integer> order = Collections.synchronizedList(new ArrayList<>());
-        List<Future<?>> searches = new ArrayList<>();
-        searches.add(threads.submit(() -> connections.inTurn(() -> {
-            holding.countDown();
-            await().until(() -> release.getCount() == 0);
+        // The first search holds the only turn, then, as soon as it gives it back, asks again
+        // and again: it comes after those already waiting instead of taking the turn back.
+        Future<?> first = threads.submit(() -> {
+            connections.inTurn(() -> {
+                holding.countDown();
+                await().atMost(Duration.ofSeconds(10)).until(() -> release.getCount() == 0);
+                return null;
+            });
+            for (int n = 6; n <= 25; n++) {
+                int again = n;
+                connections.inTurn(() -> order.add(again));
+            }
             return null;
-        })));
-        holding.await();
+        });
+        assertThat(holding.await(10, TimeUnit.SECONDS)).isTrue();
+        List<Future<?>> searches = new ArrayList<>(List.of(first));
         for (int i = 1; i <= 5; i++) {
             int n = i;
             searches.add(threads.submit(() -> connections.inTurn(() -> order.add(n))));
             // The next comes only once this one waits.
-            await().until(() -> waiting() == n);
+            await().atMost(Duration.ofSeconds(10)).until(() -> waiting() == n);
         }
 
         release.countDown();
         for (Future<?> search : searches) {
             search.get(10, TimeUnit.SECONDS);
         }
-        assertThat(order).containsExactly(1, 2, 3, 4, 5);
+        assertThat(order).containsExactlyElementsOf(IntStream.rangeClosed(1, 25).boxed().toList());
         assertThat(waiting()).isZero();
     }
 
@@ -148,9 +161,11 @@ class SearchTurnsTest {
     }
 
     @Test
-    void withoutASizeTwoConnectionsPerCore() {
+    void withoutASizeTwoConnectionsPerCoreAtMostTen() {
+        assertThat(SearchConnections.defaultPoolSize(1)).isEqualTo(2);
         assertThat(SearchConnections.defaultPoolSize(2)).isEqualTo(4);
-        assertThat(SearchConnections.defaultPoolSize(8)).isEqualTo(16);
+        assertThat(SearchConnections.defaultPoolSize(4)).isEqualTo(8);
+        assertThat(SearchConnections.defaultPoolSize(32)).isEqualTo(10);
         assertThat(connections(0, Duration.ofSeconds(1)).size())
                 .isEqualTo(SearchConnections.defaultPoolSize(Runtime.getRuntime().availableProcessors()));
         assertThat(connections(3, Duration.ofSeconds(1)).size()).isEqualTo(3);
