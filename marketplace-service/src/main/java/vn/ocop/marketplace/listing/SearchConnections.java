@@ -11,7 +11,10 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -19,7 +22,8 @@ import vn.ocop.web.BusyException;
 
 /**
  * The connections listing search runs on: a pool of its own beside the service's, to the same
- * database, and the turns searches take on it.
+ * database and with the same {@code spring.datasource.hikari.*} settings except its name, size
+ * and an init statement of its own, and the turns searches take on it.
  *
  * <p>Search binds word lists and LIKE patterns as parameters, and only a plan made for their
  * values knows how common the words are, so whether to look them up in the word indexes or walk
@@ -50,7 +54,7 @@ class SearchConnections implements DisposableBean {
     private final Semaphore turns;
     private final Duration maxWait;
 
-    SearchConnections(JdbcConnectionDetails database, MeterRegistry meters,
+    SearchConnections(Environment environment, JdbcConnectionDetails database, MeterRegistry meters,
             @Value("${ocop.marketplace.search.pool-size}") int poolSize,
             @Value("${ocop.marketplace.search.max-wait}") Duration maxWait) {
         if (poolSize < 0) {
@@ -58,14 +62,20 @@ class SearchConnections implements DisposableBean {
         }
         int size = poolSize == 0 ? defaultPoolSize(Runtime.getRuntime().availableProcessors()) : poolSize;
         pool = new HikariDataSource();
+        // The service pool's settings (timeouts, lifetimes, driver properties …), bound as Spring
+        // Boot binds them to that pool; then what is search's own.
+        Binder.get(environment).bind("spring.datasource.hikari", Bindable.ofInstance(pool));
         pool.setPoolName("search");
         pool.setJdbcUrl(database.getJdbcUrl());
         pool.setUsername(database.getUsername());
         pool.setPassword(database.getPassword());
-        // A fixed size (minimumIdle defaults to it): the turns count on every connection being
-        // open, not opened one at a time inside a turn after a quiet spell.
+        // A fixed size: the turns count on every connection being open, not opened one at a
+        // time inside a turn after a quiet spell.
         pool.setMaximumPoolSize(size);
-        pool.setConnectionInitSql("set plan_cache_mode = force_custom_plan");
+        pool.setMinimumIdle(size);
+        String serviceInitSql = pool.getConnectionInitSql();
+        pool.setConnectionInitSql((serviceInitSql == null || serviceInitSql.isBlank() ? "" : serviceInitSql + "; ")
+                + "set plan_cache_mode = force_custom_plan");
         // hikaricp_connections_* with pool="search", beside the service's pool.
         pool.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(meters));
         jdbc = JdbcClient.create(pool);
@@ -90,6 +100,10 @@ class SearchConnections implements DisposableBean {
 
     JdbcClient jdbc() {
         return jdbc;
+    }
+
+    HikariDataSource pool() {
+        return pool;
     }
 
     /** How many searches run at once. */

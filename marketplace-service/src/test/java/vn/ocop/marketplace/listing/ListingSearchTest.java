@@ -320,4 +320,15 @@ class ListingSearchTest extends MarketplaceIntegrationTest {
         assertThat(busy.headers().get("retry-after")).containsExactly("1");
         assertThat(http().get("/api/listings?q=che").status()).isEqualTo(200);
     }
+
+    @Test
+    void searchConnectionsTakeTheServicePoolsSettingsAndPlanWithTheValues() {
+        // The service pool's init statement (marketplace-service.yml), then search's own.
+        assertThat(searches.jdbc().sql("show pg_trgm.word_similarity_threshold").query(String.class).single())
+                .isEqualTo("0.4");
+        assertThat(searches.jdbc().sql("show plan_cache_mode").query(String.class).single())
+                .isEqualTo("force_custom_plan");
+        assertThat(searches.pool().getPoolName()).isEqualTo("search");
+        assertThat(searches.pool().getMinimumIdle()).isEqualTo(searches.size());
+    }
 }

@@ -18,6 +18,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
+import org.springframework.core.env.StandardEnvironment;
 
 import vn.ocop.web.BusyException;
 
@@ -43,7 +44,7 @@ class SearchTurnsTest {
     }
 
     private SearchConnections connections(int poolSize, Duration maxWait) {
-        SearchConnections connections = new SearchConnections(new JdbcConnectionDetails() {
+        SearchConnections connections = new SearchConnections(new StandardEnvironment(), new JdbcConnectionDetails() {
             @Override
             public String getUsername() {
                 return "search";
