@@ -61,6 +61,9 @@ public class Listings {
             instantOrNull(rs, "withdrawn_at"), instant(rs, "created_at"),
             instant(rs, "updated_at"));
 
+    /** Where every page of search starts: its conditions are appended to this. */
+    private static final String ACTIVE_LISTINGS = " from listing where status = 'ACTIVE'";
+
     /** No word has alternatives: the search as typed. */
     private static final List<List<String>> NO_ALTERNATIVES = List.of();
 
@@ -379,35 +382,35 @@ public class Listings {
     private List<Found> tier(ListingQuery query, List<Word> words, int tier, @Nullable ListingCursor after, int rows,
             List<List<String>> alternatives, boolean fuzzy) {
         List<Object> params = new ArrayList<>();
-        StringBuilder sql = new StringBuilder(" from listing where status = 'ACTIVE'");
+        StringBuilder conditions = new StringBuilder(ACTIVE_LISTINGS);
         if (tier == 1) {
             String name = matches(words, alternatives, NAME, params);
             if (name == null) {
                 return List.of();
             }
-            sql.append(name);
+            conditions.append(name);
         }
         else {
             String text = matches(words, alternatives, TEXT, params);
             if (text == null) {
                 return List.of();
             }
-            sql.append(text);
+            conditions.append(text);
             List<Object> nameParams = new ArrayList<>();
             String name = matches(words, alternatives, NAME, nameParams);
             if (name != null) {
-                sql.append(" and not (true").append(name).append(")");
+                conditions.append(" and not (true").append(name).append(")");
                 params.addAll(nameParams);
             }
         }
-        sql.append(filters(query, params));
+        conditions.append(filters(query, params));
         if (after != null) {
-            sql.append(" and (created_at, id) < (?, ?)");
+            conditions.append(" and (created_at, id) < (?, ?)");
             params.add(Timestamp.from(after.createdAt()));
             params.add(after.id());
         }
         params.add(rows);
-        return reads().sql(keysFirst(sql, " order by created_at desc, id desc")).params(params)
+        return reads().sql(keysFirst(conditions, " order by created_at desc, id desc")).params(params)
                 .query((rs, row) -> {
                     Listing listing = LISTING.mapRow(rs, row);
                     return new Found(listing, tier + "," + listing.createdAt(), fuzzy);
@@ -419,27 +422,27 @@ public class Listings {
     private List<Found> ordered(ListingQuery query, List<Word> words, @Nullable ListingCursor after, int limit,
             List<List<String>> alternatives, boolean fuzzy) {
         List<Object> params = new ArrayList<>();
-        StringBuilder sql = new StringBuilder(" from listing where status = 'ACTIVE'");
+        StringBuilder conditions = new StringBuilder(ACTIVE_LISTINGS);
         String text = matches(words, alternatives, TEXT, params);
         if (text == null) {
             return List.of();
         }
-        sql.append(text);
-        sql.append(filters(query, params));
+        conditions.append(text);
+        conditions.append(filters(query, params));
         ListingQuery.Sort sort = query.sort();
         if (after != null) {
             switch (sort) {
                 case STARS -> {
-                    sql.append(" and (stars, created_at, id) < (?, ?, ?)");
+                    conditions.append(" and (stars, created_at, id) < (?, ?, ?)");
                     params.add(after.stars());
                     params.add(Timestamp.from(after.createdAt()));
                 }
                 case NEWEST -> {
-                    sql.append(" and (created_at, id) < (?, ?)");
+                    conditions.append(" and (created_at, id) < (?, ?)");
                     params.add(Timestamp.from(after.createdAt()));
                 }
                 case PRICE -> {
-                    sql.append(" and (wholesale_price_vnd, id) > (?, ?)");
+                    conditions.append(" and (wholesale_price_vnd, id) > (?, ?)");
                     params.add(after.priceVnd());
                 }
                 case RELEVANCE -> throw new IllegalStateException("relevance is paged by tier");
@@ -453,7 +456,7 @@ public class Listings {
             case RELEVANCE -> throw new IllegalStateException("relevance is paged by tier");
         };
         params.add(limit + 1);
-        return reads().sql(keysFirst(sql, order)).params(params)
+        return reads().sql(keysFirst(conditions, order)).params(params)
                 .query((rs, row) -> {
                     Listing listing = LISTING.mapRow(rs, row);
                     String key = switch (sort) {
