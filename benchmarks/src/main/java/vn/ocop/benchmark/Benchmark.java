@@ -230,6 +230,20 @@ public final class Benchmark {
                     json.put("requestsPerSecond", Stats.round(result.requestsPerSecond()));
                     json.put("latency", result.latency().json());
                     json.put("errors", result.errors());
+                    SearchBenchmark.ServiceTime service = result.service();
+                    if (service != null) {
+                        // Where a request's time went, as means: waiting for a turn and the rest
+                        // in the service (running, JSON, writing), and outside it (this client,
+                        // the connection, Tomcat before Spring MVC).
+                        System.out.printf("               mean %.1f ms: in the service %.1f ms (of it waiting for a turn"
+                                + " %.1f ms), outside it %.1f ms%n", result.latency().mean(), service.meanMs(),
+                                service.meanWaitMs(), result.latency().mean() - service.meanMs());
+                        Map<String, Object> serviceJson = new LinkedHashMap<>();
+                        serviceJson.put("requests", Math.round(service.requests()));
+                        serviceJson.put("meanMs", Stats.round(service.meanMs()));
+                        serviceJson.put("meanWaitForTurnMs", Stats.round(service.meanWaitMs()));
+                        json.put("service", serviceJson);
+                    }
                     searchJson.add(json);
                 }
                 System.out.printf("               http / direct: %.0f%% of the throughput%n",

@@ -19,9 +19,13 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import javax.sql.DataSource;
 
+import org.jspecify.annotations.Nullable;
+
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import vn.ocop.marketplace.listing.ListingCursor;
 import vn.ocop.marketplace.listing.ListingQuery;
@@ -34,8 +38,36 @@ import vn.ocop.marketplace.listing.Listings;
  */
 final class SearchBenchmark {
 
-    /** One level of concurrency against one side. */
-    record Result(String side, int listings, int clients, double requestsPerSecond, Stats latency, int errors) {
+    /**
+     * One level of concurrency against one side; over HTTP also the service's own account of the
+     * measured requests.
+     */
+    record Result(String side, int listings, int clients, double requestsPerSecond, Stats latency, int errors,
+            @Nullable ServiceTime service) {
+    }
+
+    /**
+     * Marketplace's meters of its search requests ({@code http.server.requests} of
+     * {@code /api/listings}) and of the time they waited for a turn on search's connections
+     * ({@code marketplace.search.wait}): counts and total seconds, so that two readings give the
+     * means of what happened between them.
+     */
+    record ServiceTime(double requests, double seconds, double turns, double waitSeconds) {
+
+        ServiceTime since(ServiceTime before) {
+            return new ServiceTime(requests - before.requests, seconds - before.seconds, turns - before.turns,
+                    waitSeconds - before.waitSeconds);
+        }
+
+        /** Mean time of a request in the service, from its arrival in Spring MVC to its response written. */
+        double meanMs() {
+            return requests > 0 ? 1000 * seconds / requests : Double.NaN;
+        }
+
+        /** Mean time a search waited for its turn. */
+        double meanWaitMs() {
+            return turns > 0 ? 1000 * waitSeconds / turns : Double.NaN;
+        }
     }
 
     /** A search of the fixed mix: the HTTP query string and the same search as the repository runs it. */
@@ -56,6 +88,8 @@ final class SearchBenchmark {
     private static final String[] PRODUCERS = { "Hợp tác xã", "Công ty TNHH", "Hộ kinh doanh", "Tổ hợp tác", "Công ty CP" };
     private static final String[] NAMES = { "Nguyễn Văn An", "Trần Thị Bình", "Lê Hoàng Cường", "Phạm Thị Dung",
             "Hoàng Văn Đức", "Đặng Thị Hoa", "Bùi Văn Khánh", "Đỗ Thị Lan", "Vũ Văn Minh", "Ngô Thị Nga" };
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final DataSource marketplace;
     private final String baseUrl;
@@ -173,7 +207,33 @@ final class SearchBenchmark {
                     URI.create(baseUrl + "/api/listings?" + search.queryString())).timeout(Duration.ofSeconds(30)).build(),
                     HttpResponse.BodyHandlers.ofString());
             return response.statusCode() == 200;
-        });
+        }, () -> serviceTime(client));
+    }
+
+    /** Reads marketplace's search meters (see {@link ServiceTime}) from its actuator. */
+    private ServiceTime serviceTime(HttpClient client) throws Exception {
+        JsonNode requests = meter(client, "http.server.requests?tag=uri:/api/listings&tag=method:GET");
+        JsonNode waits = meter(client, "marketplace.search.wait?tag=outcome:admitted");
+        return new ServiceTime(statistic(requests, "COUNT"), statistic(requests, "TOTAL_TIME"),
+                statistic(waits, "COUNT"), statistic(waits, "TOTAL_TIME"));
+    }
+
+    private @Nullable JsonNode meter(HttpClient client, String query) throws Exception {
+        HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(baseUrl + "/actuator/metrics/" + query))
+                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+        // 404 until the first such request has been recorded.
+        return response.statusCode() == 200 ? JSON.readTree(response.body()) : null;
+    }
+
+    private static double statistic(@Nullable JsonNode meter, String statistic) {
+        if (meter != null) {
+            for (JsonNode measurement : meter.path("measurements")) {
+                if (statistic.equals(measurement.path("statistic").asString())) {
+                    return measurement.path("value").asDouble();
+                }
+            }
+        }
+        return 0;
     }
 
     Result direct(int listings, int clients, Duration duration, List<Search> mix, String jdbcUrl, String user,
@@ -189,7 +249,7 @@ final class SearchBenchmark {
             return run("direct SQL", listings, clients, duration, Duration.ofSeconds(3), mix, search -> {
                 repository.search(search.query(), ListingCursor.decode(search.cursor(), search.query().sort()), 20);
                 return true;
-            });
+            }, null);
         }
     }
 
@@ -197,16 +257,23 @@ final class SearchBenchmark {
         boolean run(Search search) throws Exception;
     }
 
+    private interface Meters {
+        ServiceTime read() throws Exception;
+    }
+
     private static Result run(String side, int listings, int clients, Duration duration, Duration warmUp,
-            List<Search> mix, Call call) throws Exception {
+            List<Search> mix, Call call, @Nullable Meters meters) throws Exception {
         // Warm-up: JIT, plans and caches, not counted.
         drive(clients, warmUp, mix, call, Collections.synchronizedList(new ArrayList<>()), new AtomicInteger());
+        ServiceTime before = meters == null ? null : meters.read();
         List<Double> latencies = Collections.synchronizedList(new ArrayList<>());
         AtomicInteger errors = new AtomicInteger();
         long start = System.nanoTime();
         drive(clients, duration, mix, call, latencies, errors);
         double seconds = (System.nanoTime() - start) / 1e9;
-        return new Result(side, listings, clients, latencies.size() / seconds, Stats.of(latencies), errors.get());
+        ServiceTime service = before == null ? null : meters.read().since(before);
+        return new Result(side, listings, clients, latencies.size() / seconds, Stats.of(latencies), errors.get(),
+                service);
     }
 
     private static void drive(int clients, Duration duration, List<Search> mix, Call call, List<Double> latencies,

@@ -9,6 +9,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.bind.Bindable;
@@ -53,6 +54,8 @@ class SearchConnections implements DisposableBean {
     private final JdbcClient jdbc;
     private final Semaphore turns;
     private final Duration maxWait;
+    private final Timer admitted;
+    private final Timer refused;
 
     SearchConnections(Environment environment, JdbcConnectionDetails database, MeterRegistry meters,
             @Value("${ocop.marketplace.search.pool-size}") int poolSize,
@@ -83,6 +86,17 @@ class SearchConnections implements DisposableBean {
         this.maxWait = maxWait;
         Gauge.builder("marketplace.search.waiting", turns, Semaphore::getQueueLength)
                 .description("Searches waiting for their turn on search's connections")
+                .register(meters);
+        // How long searches waited for their turn: of a search's time in the service, the part
+        // spent in line rather than running.
+        admitted = waitTimer(meters, "admitted");
+        refused = waitTimer(meters, "refused");
+    }
+
+    private static Timer waitTimer(MeterRegistry meters, String outcome) {
+        return Timer.builder("marketplace.search.wait")
+                .description("How long searches waited for their turn on search's connections")
+                .tag("outcome", outcome)
                 .register(meters);
     }
 
@@ -117,16 +131,18 @@ class SearchConnections implements DisposableBean {
      * {@code Retry-After}) rather than kept waiting.
      */
     <T> T inTurn(Supplier<T> search) {
-        boolean admitted;
+        boolean inTurn;
+        long start = System.nanoTime();
         try {
-            admitted = turns.tryAcquire(maxWait.toNanos(), TimeUnit.NANOSECONDS);
+            inTurn = turns.tryAcquire(maxWait.toNanos(), TimeUnit.NANOSECONDS);
         }
         catch (InterruptedException e) {
             // Only when the service stops: unavailable as well.
             Thread.currentThread().interrupt();
-            admitted = false;
+            inTurn = false;
         }
-        if (!admitted) {
+        (inTurn ? admitted : refused).record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+        if (!inTurn) {
             throw new BusyException("Too many searches are waiting; try again shortly", RETRY_AFTER);
         }
         try {

@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -149,6 +150,14 @@ class SearchTurnsTest {
         release.countDown();
         holder.get(10, TimeUnit.SECONDS);
         assertThat(connections.inTurn(() -> "ran")).isEqualTo("ran");
+        // The wait is measured either way: the refused search waited max-wait; the two admitted
+        // found a free turn.
+        Timer refused = meters.get("marketplace.search.wait").tag("outcome", "refused").timer();
+        assertThat(refused.count()).isEqualTo(1);
+        assertThat(refused.totalTime(TimeUnit.MILLISECONDS)).isGreaterThanOrEqualTo(100);
+        Timer admitted = meters.get("marketplace.search.wait").tag("outcome", "admitted").timer();
+        assertThat(admitted.count()).isEqualTo(2);
+        assertThat(admitted.max(TimeUnit.MILLISECONDS)).isLessThan(100);
     }
 
     @Test
