@@ -10,7 +10,6 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -85,7 +84,7 @@ public class Listings {
     private final JdbcClient jdbc;
     /** Search's connections ({@link SearchConnections}): searches and their vocabulary lookups. */
     private final JdbcClient search;
-    /** The planner's share of listings per common word, read again at most once a minute. */
+    /** The planner's share of listings per common word and name pair, read again at most once a minute. */
     private volatile @Nullable Frequencies frequencies;
 
     @Autowired
@@ -542,7 +541,7 @@ public class Listings {
             }
         }
         if (field.pairs()) {
-            pairs(sql, field, sets, params);
+            pairs(sql, field, sets, params, sets.size() > 1 ? frequencies().names() : Map.of());
         }
         else {
             common(sql, field, sets, setPieces, params);
@@ -556,15 +555,19 @@ public class Listings {
     }
 
     /**
-     * The lists as pairs: one list (the shortest) is paired with each other, so that a listing
+     * The lists as pairs: one list (the pivot) is paired with each other, so that a listing
      * holding a word of both is found in the pair's short posting list instead of by
      * intersecting two long ones. A product of lists that would be too long stays a word list.
+     * Any list may be the pivot (a name holds a word of every list exactly when it holds a word
+     * of the pivot and one of each other), so it is the one whose lists the index reads the
+     * fewest entries of ({@link #pivot}).
      */
-    private static void pairs(StringBuilder sql, Field field, List<List<String>> sets, List<Object> params) {
+    private static void pairs(StringBuilder sql, Field field, List<List<String>> sets, List<Object> params,
+            Map<String, Double> shares) {
         if (sets.isEmpty()) {
             return;
         }
-        List<String> pivot = sets.stream().min(Comparator.comparingInt(List::size)).orElseThrow();
+        List<String> pivot = sets.get(pivot(sets, shares));
         boolean paired = false;
         for (List<String> set : sets) {
             if (set == pivot) {
@@ -572,13 +575,7 @@ public class Listings {
             }
             sql.append(" and ").append(field.words()).append(" && ?::text[]");
             if ((long) set.size() * pivot.size() <= MAX_PAIRS) {
-                Set<String> pairs = new LinkedHashSet<>();
-                for (String a : pivot) {
-                    for (String b : set) {
-                        pairs.add(pair(a, b));
-                    }
-                }
-                params.add(pairs.toArray(String[]::new));
+                params.add(pairs(pivot, set).toArray(String[]::new));
                 paired = true;
             }
             else {
@@ -589,6 +586,58 @@ public class Listings {
             sql.append(" and ").append(field.words()).append(" && ?::text[]");
             params.add(pivot.toArray(String[]::new));
         }
+    }
+
+    private static Set<String> pairs(List<String> pivot, List<String> set) {
+        Set<String> pairs = new LinkedHashSet<>();
+        for (String a : pivot) {
+            for (String b : set) {
+                pairs.add(pair(a, b));
+            }
+        }
+        return pairs;
+    }
+
+    /**
+     * Which list to pair the others with: the one that leaves the index the fewest entries to
+     * read, estimated from the share of names holding each pair or word (the planner's most
+     * common elements of the name's pairs; one not among them counts as rare), then the
+     * shortest list. Words that often come together make long pair lists: in a catalogue of
+     * "Nước mắm …", pairing "nước mắm phú quốc" around "nước" reads every "mắm nước" entry,
+     * around "quốc" only the few names from Phú Quốc.
+     */
+    static int pivot(List<List<String>> sets, Map<String, Double> shares) {
+        int best = 0;
+        double bestEntries = Double.MAX_VALUE;
+        for (int i = 0; i < sets.size(); i++) {
+            List<String> pivot = sets.get(i);
+            double entries = 0;
+            boolean paired = false;
+            for (List<String> set : sets) {
+                if (set == pivot) {
+                    continue;
+                }
+                if ((long) set.size() * pivot.size() <= MAX_PAIRS) {
+                    entries += share(pairs(pivot, set), shares);
+                    paired = true;
+                }
+                else {
+                    entries += share(set, shares);
+                }
+            }
+            if (!paired) {
+                entries += share(pivot, shares);
+            }
+            if (entries < bestEntries || (entries == bestEntries && pivot.size() < sets.get(best).size())) {
+                best = i;
+                bestEntries = entries;
+            }
+        }
+        return best;
+    }
+
+    private static double share(Collection<String> elements, Map<String, Double> shares) {
+        return elements.stream().mapToDouble(element -> shares.getOrDefault(element, 0.0)).sum();
     }
 
     /**
@@ -611,7 +660,7 @@ public class Listings {
      */
     private void common(StringBuilder sql, Field field, List<List<String>> sets, List<@Nullable String> pieces,
             List<Object> params) {
-        Map<String, Double> frequencies = sets.size() > 1 ? frequencies() : Map.of();
+        Map<String, Double> frequencies = sets.size() > 1 ? frequencies().words() : Map.of();
         double[] share = new double[sets.size()];
         int rarest = 0;
         for (int i = 0; i < sets.size(); i++) {
@@ -633,31 +682,34 @@ public class Listings {
         }
     }
 
-    private record Frequencies(Map<String, Double> shares, long loadedAt) {
+    /**
+     * The planner's most common elements with the share of listings holding each: of the
+     * searchable words, and of the name's words and pairs.
+     */
+    private record Frequencies(Map<String, Double> words, Map<String, Double> names, long loadedAt) {
     }
 
-    /**
-     * The share of listings holding each common word, from the planner's statistics of the
-     * searchable words (their most common elements), read again at most once a minute.
-     */
-    private Map<String, Double> frequencies() {
+    /** The planner's statistics of the listing's word arrays, read again at most once a minute. */
+    private Frequencies frequencies() {
         Frequencies known = frequencies;
         long now = System.nanoTime();
         if (known == null || now - known.loadedAt() > FREQUENCIES_MAX_AGE_NANOS) {
-            Map<String, Double> shares = new HashMap<>();
+            Map<String, Double> words = new HashMap<>();
+            Map<String, Double> names = new HashMap<>();
             reads().sql("""
-                    select e.word, e.share
+                    select s.attname, e.element, e.share
                     from pg_stats s,
-                        unnest(s.most_common_elems::text::text[], s.most_common_elem_freqs) as e (word, share)
-                    where s.schemaname = current_schema() and s.tablename = 'listing' and s.attname = 'search_words'
-                        and e.word is not null
+                        unnest(s.most_common_elems::text::text[], s.most_common_elem_freqs) as e (element, share)
+                    where s.schemaname = current_schema() and s.tablename = 'listing'
+                        and s.attname in ('search_words', 'name_pairs') and e.element is not null
                     """)
-                    .query((rs, row) -> shares.put(rs.getString("word"), rs.getDouble("share")))
+                    .query((rs, row) -> ("search_words".equals(rs.getString("attname")) ? words : names)
+                            .put(rs.getString("element"), rs.getDouble("share")))
                     .list();
-            known = new Frequencies(Map.copyOf(shares), now);
+            known = new Frequencies(Map.copyOf(words), Map.copyOf(names), now);
             frequencies = known;
         }
-        return known.shares();
+        return known;
     }
 
     private static String filters(ListingQuery query, List<Object> params) {
