@@ -17,6 +17,7 @@ import java.util.stream.Stream;
 
 import javax.sql.DataSource;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -232,16 +233,16 @@ public final class Benchmark {
                     json.put("errors", result.errors());
                     SearchBenchmark.ServiceTime service = result.service();
                     if (service != null) {
-                        // Where a request's time went, as means: waiting for a turn and the rest
-                        // in the service (running, JSON, writing), and outside it (this client,
-                        // the connection, Tomcat before Spring MVC).
+                        // Where an answered request's time went, as means: waiting for a turn and
+                        // the rest in the service (running, JSON, writing), and outside it (this
+                        // client, the connection, Tomcat before its filter chain).
                         System.out.printf("               mean %.1f ms: in the service %.1f ms (of it waiting for a turn"
                                 + " %.1f ms), outside it %.1f ms%n", result.latency().mean(), service.meanMs(),
                                 service.meanWaitMs(), result.latency().mean() - service.meanMs());
                         Map<String, Object> serviceJson = new LinkedHashMap<>();
                         serviceJson.put("requests", Math.round(service.requests()));
-                        serviceJson.put("meanMs", Stats.round(service.meanMs()));
-                        serviceJson.put("meanWaitForTurnMs", Stats.round(service.meanWaitMs()));
+                        serviceJson.put("meanMs", finiteOrNull(service.meanMs()));
+                        serviceJson.put("meanWaitForTurnMs", finiteOrNull(service.meanWaitMs()));
                         json.put("service", serviceJson);
                     }
                     searchJson.add(json);
@@ -251,6 +252,10 @@ public final class Benchmark {
             }
         }
         report.put("search", searchJson);
+    }
+
+    private static @Nullable Double finiteOrNull(double value) {
+        return Double.isFinite(value) ? Stats.round(value) : null;
     }
 
     private static Map<String, Long> processes(Options options, List<ServiceProcess> services) throws IOException {

@@ -541,7 +541,7 @@ public class Listings {
             }
         }
         if (field.pairs()) {
-            pairs(sql, field, sets, params, sets.size() > 1 ? frequencies().names() : Map.of());
+            pairs(sql, field, sets, params, sets.size() > 1 ? frequencies().names() : NameShares.NONE);
         }
         else {
             common(sql, field, sets, setPieces, params);
@@ -563,7 +563,7 @@ public class Listings {
      * fewest entries of ({@link #pivot}).
      */
     private static void pairs(StringBuilder sql, Field field, List<List<String>> sets, List<Object> params,
-            Map<String, Double> shares) {
+            NameShares shares) {
         if (sets.isEmpty()) {
             return;
         }
@@ -600,13 +600,12 @@ public class Listings {
 
     /**
      * Which list to pair the others with: the one that leaves the index the fewest entries to
-     * read, estimated from the share of names holding each pair or word (the planner's most
-     * common elements of the name's pairs; one not among them counts as rare), then the
-     * shortest list. Words that often come together make long pair lists: in a catalogue of
+     * read, estimated from the share of names holding each pair or word ({@link NameShares}),
+     * then the shortest list. Words that often come together make long pair lists: in a catalogue of
      * "Nước mắm …", pairing "nước mắm phú quốc" around "nước" reads every "mắm nước" entry,
      * around "quốc" only the few names from Phú Quốc.
      */
-    static int pivot(List<List<String>> sets, Map<String, Double> shares) {
+    static int pivot(List<List<String>> sets, NameShares shares) {
         int best = 0;
         double bestEntries = Double.MAX_VALUE;
         for (int i = 0; i < sets.size(); i++) {
@@ -618,15 +617,15 @@ public class Listings {
                     continue;
                 }
                 if ((long) set.size() * pivot.size() <= MAX_PAIRS) {
-                    entries += share(pairs(pivot, set), shares);
+                    entries += shares.of(pairs(pivot, set));
                     paired = true;
                 }
                 else {
-                    entries += share(set, shares);
+                    entries += shares.of(set);
                 }
             }
             if (!paired) {
-                entries += share(pivot, shares);
+                entries += shares.of(pivot);
             }
             if (entries < bestEntries || (entries == bestEntries && pivot.size() < sets.get(best).size())) {
                 best = i;
@@ -636,8 +635,19 @@ public class Listings {
         return best;
     }
 
-    private static double share(Collection<String> elements, Map<String, Double> shares) {
-        return elements.stream().mapToDouble(element -> shares.getOrDefault(element, 0.0)).sum();
+    /**
+     * The share of names holding each of the name's words and pairs, as the planner estimates
+     * it: its most common elements with theirs, and any other as {@code rare} (half the least
+     * common one's, as PostgreSQL counts an element it has no statistics for).
+     */
+    record NameShares(Map<String, Double> common, double rare) {
+
+        static final NameShares NONE = new NameShares(Map.of(), 0);
+
+        /** The summed shares of these words or pairs: about how many index entries they are. */
+        double of(Collection<String> elements) {
+            return elements.stream().mapToDouble(element -> common.getOrDefault(element, rare)).sum();
+        }
     }
 
     /**
@@ -686,7 +696,7 @@ public class Listings {
      * The planner's most common elements with the share of listings holding each: of the
      * searchable words, and of the name's words and pairs.
      */
-    private record Frequencies(Map<String, Double> words, Map<String, Double> names, long loadedAt) {
+    private record Frequencies(Map<String, Double> words, NameShares names, long loadedAt) {
     }
 
     /** The planner's statistics of the listing's word arrays, read again at most once a minute. */
@@ -696,17 +706,29 @@ public class Listings {
         if (known == null || now - known.loadedAt() > FREQUENCIES_MAX_AGE_NANOS) {
             Map<String, Double> words = new HashMap<>();
             Map<String, Double> names = new HashMap<>();
+            double[] rareName = { 0 };
+            // most_common_elem_freqs holds one share per element, then the least and the
+            // greatest of them and the share of nulls.
             reads().sql("""
-                    select s.attname, e.element, e.share
+                    select s.attname, e.element, e.share,
+                        s.most_common_elem_freqs[cardinality(s.most_common_elem_freqs) - 2] / 2 as rare
                     from pg_stats s,
                         unnest(s.most_common_elems::text::text[], s.most_common_elem_freqs) as e (element, share)
                     where s.schemaname = current_schema() and s.tablename = 'listing'
                         and s.attname in ('search_words', 'name_pairs') and e.element is not null
                     """)
-                    .query((rs, row) -> ("search_words".equals(rs.getString("attname")) ? words : names)
-                            .put(rs.getString("element"), rs.getDouble("share")))
+                    .query((rs, row) -> {
+                        if ("search_words".equals(rs.getString("attname"))) {
+                            words.put(rs.getString("element"), rs.getDouble("share"));
+                        }
+                        else {
+                            names.put(rs.getString("element"), rs.getDouble("share"));
+                            rareName[0] = rs.getDouble("rare");
+                        }
+                        return row;
+                    })
                     .list();
-            known = new Frequencies(Map.copyOf(words), Map.copyOf(names), now);
+            known = new Frequencies(Map.copyOf(words), new NameShares(Map.copyOf(names), rareName[0]), now);
             frequencies = known;
         }
         return known;

@@ -18,8 +18,8 @@ class PairPivotTest {
 
     @Test
     void withoutStatisticsTheShortestListAsBefore() {
-        assertThat(Listings.pivot(NUOC_MAM_PHU_QUOC, Map.of())).isZero();
-        assertThat(Listings.pivot(List.of(List.of("lua", "luas"), List.of("van")), Map.of())).isEqualTo(1);
+        assertThat(Listings.pivot(NUOC_MAM_PHU_QUOC, Listings.NameShares.NONE)).isZero();
+        assertThat(Listings.pivot(List.of(List.of("lua", "luas"), List.of("van")), Listings.NameShares.NONE)).isEqualTo(1);
     }
 
     @Test
@@ -28,6 +28,21 @@ class PairPivotTest {
         Map<String, Double> shares = Map.of("nuoc", 0.06, "mam", 0.05, "mam nuoc", 0.05, "nuoc phu", 0.005,
                 "phu quoc", 0.002, "nuoc quoc", 0.00125, "mam quoc", 0.00125);
 
-        assertThat(Listings.pivot(NUOC_MAM_PHU_QUOC, shares)).isEqualTo(3);
+        assertThat(Listings.pivot(NUOC_MAM_PHU_QUOC, new Listings.NameShares(shares, 0.0005))).isEqualTo(3);
+    }
+
+    @Test
+    void manyRarePairsCanCostMoreThanOneCommonOne() {
+        // "x" and "y" often come together; the twenty words of a broad list pair with them in
+        // names the planner has no statistics for. Around that list, forty such pairs; around
+        // "x", twenty and the common "x y".
+        List<String> broad = java.util.stream.IntStream.range(0, 20).mapToObj(i -> "b" + i).toList();
+        List<List<String>> sets = List.of(List.of("x"), broad, List.of("y"));
+        Map<String, Double> common = Map.of("x y", 0.01);
+
+        // Counted as nothing, the rare pairs make the broad list look cheapest …
+        assertThat(Listings.pivot(sets, new Listings.NameShares(common, 0.0))).isEqualTo(1);
+        // … counted as the planner counts them (half the least common element's share), not.
+        assertThat(Listings.pivot(sets, new Listings.NameShares(common, 0.001))).isZero();
     }
 }
