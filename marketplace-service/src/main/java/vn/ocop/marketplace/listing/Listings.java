@@ -567,25 +567,38 @@ public class Listings {
         if (sets.isEmpty()) {
             return;
         }
-        List<String> pivot = sets.get(pivot(sets, shares));
+        for (Collection<String> list : pairLists(sets, pivot(sets, shares))) {
+            sql.append(" and ").append(field.words()).append(" && ?::text[]");
+            params.add(list.toArray(String[]::new));
+        }
+    }
+
+    /**
+     * The lists the name's words and pairs must each meet, around the pivot: the pivot paired
+     * with each other list, or that list itself when the pairs would be too many; and the pivot
+     * itself when it was paired with none.
+     */
+    static List<Collection<String>> pairLists(List<List<String>> sets, int pivotIndex) {
+        List<String> pivot = sets.get(pivotIndex);
+        List<Collection<String>> lists = new ArrayList<>();
         boolean paired = false;
-        for (List<String> set : sets) {
-            if (set == pivot) {
+        for (int i = 0; i < sets.size(); i++) {
+            if (i == pivotIndex) {
                 continue;
             }
-            sql.append(" and ").append(field.words()).append(" && ?::text[]");
+            List<String> set = sets.get(i);
             if ((long) set.size() * pivot.size() <= MAX_PAIRS) {
-                params.add(pairs(pivot, set).toArray(String[]::new));
+                lists.add(pairs(pivot, set));
                 paired = true;
             }
             else {
-                params.add(set.toArray(String[]::new));
+                lists.add(set);
             }
         }
         if (!paired) {
-            sql.append(" and ").append(field.words()).append(" && ?::text[]");
-            params.add(pivot.toArray(String[]::new));
+            lists.add(pivot);
         }
+        return lists;
     }
 
     private static Set<String> pairs(List<String> pivot, List<String> set) {
@@ -601,33 +614,16 @@ public class Listings {
     /**
      * Which list to pair the others with: the one that leaves the index the fewest entries to
      * read, estimated from the share of names holding each pair or word ({@link NameShares}),
-     * then the shortest list. Words that often come together make long pair lists: in a catalogue of
-     * "Nước mắm …", pairing "nước mắm phú quốc" around "nước" reads every "mắm nước" entry,
-     * around "quốc" only the few names from Phú Quốc.
+     * then the shortest list. Words that often come together make long pair lists: in a
+     * catalogue of "Nước mắm …", pairing "nước mắm phú quốc" around "nước" reads every "mắm
+     * nước" entry, around "quốc" only the few names from Phú Quốc.
      */
     static int pivot(List<List<String>> sets, NameShares shares) {
         int best = 0;
         double bestEntries = Double.MAX_VALUE;
         for (int i = 0; i < sets.size(); i++) {
-            List<String> pivot = sets.get(i);
-            double entries = 0;
-            boolean paired = false;
-            for (List<String> set : sets) {
-                if (set == pivot) {
-                    continue;
-                }
-                if ((long) set.size() * pivot.size() <= MAX_PAIRS) {
-                    entries += shares.of(pairs(pivot, set));
-                    paired = true;
-                }
-                else {
-                    entries += shares.of(set);
-                }
-            }
-            if (!paired) {
-                entries += shares.of(pivot);
-            }
-            if (entries < bestEntries || (entries == bestEntries && pivot.size() < sets.get(best).size())) {
+            double entries = pairLists(sets, i).stream().mapToDouble(shares::of).sum();
+            if (entries < bestEntries || (entries == bestEntries && sets.get(i).size() < sets.get(best).size())) {
                 best = i;
                 bestEntries = entries;
             }
