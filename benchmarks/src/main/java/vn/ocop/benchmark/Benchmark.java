@@ -231,6 +231,16 @@ public final class Benchmark {
                     json.put("requestsPerSecond", Stats.round(result.requestsPerSecond()));
                     json.put("latency", result.latency().json());
                     json.put("errors", result.errors());
+                    Map<String, Object> bySearch = new LinkedHashMap<>();
+                    result.bySearch().forEach((label, stats) -> bySearch.put(label, stats.json()));
+                    json.put("bySearch", bySearch);
+                    if (c == 1) {
+                        // Alone, what each search of the mix costs (p50 / p99).
+                        StringBuilder line = new StringBuilder("               each search alone, p50 / p99 ms:");
+                        result.bySearch().forEach((label, stats) -> line.append("%n                 %-62s %5.1f / %5.1f"
+                                .formatted(label, stats.p50(), stats.p99())));
+                        System.out.println(line);
+                    }
                     SearchBenchmark.ServiceTime service = result.service();
                     if (service != null) {
                         // Where an answered request's time went, as means: waiting for a turn and

@@ -1,6 +1,7 @@
 package vn.ocop.benchmark;
 
 import java.net.URI;
+import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -11,7 +12,9 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -19,10 +22,9 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import javax.sql.DataSource;
 
-import org.jspecify.annotations.Nullable;
-
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -39,11 +41,11 @@ import vn.ocop.marketplace.listing.Listings;
 final class SearchBenchmark {
 
     /**
-     * One level of concurrency against one side; over HTTP also the service's own account of the
-     * measured requests.
+     * One level of concurrency against one side: all searches, and each search of the mix (by
+     * {@link Search#label}); over HTTP also the service's own account of the measured requests.
      */
     record Result(String side, int listings, int clients, double requestsPerSecond, Stats latency, int errors,
-            @Nullable ServiceTime service) {
+            Map<String, Stats> bySearch, @Nullable ServiceTime service) {
     }
 
     /**
@@ -75,6 +77,14 @@ final class SearchBenchmark {
 
     /** A search of the fixed mix: the HTTP query string and the same search as the repository runs it. */
     record Search(String queryString, ListingQuery query, String cursor) {
+
+        /** The query string decoded, without the page size, and "cursor" for a next page's cursor. */
+        String label() {
+            String label = queryString.replace("limit=20&", "").replace("limit=20", "");
+            int cursorAt = label.indexOf("&cursor=");
+            label = cursorAt < 0 ? label : label.substring(0, cursorAt) + "&cursor";
+            return URLDecoder.decode(label, StandardCharsets.UTF_8);
+        }
     }
 
     private static final String[] PRODUCTS = { "Chè", "Nước mắm", "Gạo", "Mật ong", "Bưởi", "Cà phê", "Rượu", "Gốm",
@@ -229,7 +239,7 @@ final class SearchBenchmark {
         double previous = 0;
         double rate = 0;
         while (System.nanoTime() - start < Duration.ofMinutes(2).toNanos()) {
-            List<Double> window = Collections.synchronizedList(new ArrayList<>());
+            List<Timed> window = Collections.synchronizedList(new ArrayList<>());
             long began = System.nanoTime();
             drive(clients, Duration.ofSeconds(5), mix, call, window, new AtomicInteger());
             rate = window.size() / ((System.nanoTime() - began) / 1e9);
@@ -308,18 +318,31 @@ final class SearchBenchmark {
         // Warm-up: JIT, plans and caches, not counted.
         drive(clients, warmUp, mix, call, Collections.synchronizedList(new ArrayList<>()), new AtomicInteger());
         ServiceTime before = meters == null ? null : meters.read();
-        List<Double> latencies = Collections.synchronizedList(new ArrayList<>());
+        List<Timed> timed = Collections.synchronizedList(new ArrayList<>());
         AtomicInteger errors = new AtomicInteger();
         long start = System.nanoTime();
-        drive(clients, duration, mix, call, latencies, errors);
+        drive(clients, duration, mix, call, timed, errors);
         double seconds = (System.nanoTime() - start) / 1e9;
         ServiceTime after = meters == null || before == null ? null : meters.read();
         ServiceTime service = after == null ? null : after.since(before);
+        Map<String, List<Double>> bySearch = new LinkedHashMap<>();
+        mix.forEach(search -> bySearch.put(search.label(), new ArrayList<>()));
+        List<Double> latencies = new ArrayList<>();
+        for (Timed one : timed) {
+            latencies.add(one.millis());
+            bySearch.get(one.search().label()).add(one.millis());
+        }
+        Map<String, Stats> statsBySearch = new LinkedHashMap<>();
+        bySearch.forEach((label, millis) -> statsBySearch.put(label, Stats.of(millis)));
         return new Result(side, listings, clients, latencies.size() / seconds, Stats.of(latencies), errors.get(),
-                service);
+                statsBySearch, service);
     }
 
-    private static void drive(int clients, Duration duration, List<Search> mix, Call call, List<Double> latencies,
+    /** One answered search and how long it took. */
+    private record Timed(Search search, double millis) {
+    }
+
+    private static void drive(int clients, Duration duration, List<Search> mix, Call call, List<Timed> timed,
             AtomicInteger errors) throws InterruptedException {
         long end = System.nanoTime() + duration.toNanos();
         AtomicLong sequence = new AtomicLong();
@@ -331,7 +354,7 @@ final class SearchBenchmark {
                         long begin = System.nanoTime();
                         try {
                             if (call.run(search)) {
-                                latencies.add((System.nanoTime() - begin) / 1e6);
+                                timed.add(new Timed(search, (System.nanoTime() - begin) / 1e6));
                             }
                             else {
                                 errors.incrementAndGet();
