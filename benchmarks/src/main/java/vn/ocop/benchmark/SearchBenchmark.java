@@ -325,17 +325,14 @@ final class SearchBenchmark {
         double seconds = (System.nanoTime() - start) / 1e9;
         ServiceTime after = meters == null || before == null ? null : meters.read();
         ServiceTime service = after == null ? null : after.since(before);
-        Map<String, List<Double>> bySearch = new LinkedHashMap<>();
-        mix.forEach(search -> bySearch.put(search.label(), new ArrayList<>()));
-        List<Double> latencies = new ArrayList<>();
-        for (Timed one : timed) {
-            latencies.add(one.millis());
-            bySearch.get(one.search().label()).add(one.millis());
+        List<Double> latencies = timed.stream().map(Timed::millis).toList();
+        Map<String, Stats> bySearch = new LinkedHashMap<>();
+        for (Search search : mix) {
+            bySearch.put(search.label(),
+                    Stats.of(timed.stream().filter(one -> one.search() == search).map(Timed::millis).toList()));
         }
-        Map<String, Stats> statsBySearch = new LinkedHashMap<>();
-        bySearch.forEach((label, millis) -> statsBySearch.put(label, Stats.of(millis)));
         return new Result(side, listings, clients, latencies.size() / seconds, Stats.of(latencies), errors.get(),
-                statsBySearch, service);
+                bySearch, service);
     }
 
     /** One answered search and how long it took. */

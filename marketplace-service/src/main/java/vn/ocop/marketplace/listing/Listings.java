@@ -695,17 +695,18 @@ public class Listings {
     private record Frequencies(Map<String, Double> words, NameShares names, long loadedAt) {
     }
 
+    /** One of a word array's most common elements, and what the planner counts a rarer one as. */
+    private record Element(String column, String element, double share, double rare) {
+    }
+
     /** The planner's statistics of the listing's word arrays, read again at most once a minute. */
     private Frequencies frequencies() {
         Frequencies known = frequencies;
         long now = System.nanoTime();
         if (known == null || now - known.loadedAt() > FREQUENCIES_MAX_AGE_NANOS) {
-            Map<String, Double> words = new HashMap<>();
-            Map<String, Double> names = new HashMap<>();
-            double[] rareName = { 0 };
             // most_common_elem_freqs holds one share per element, then the least and the
             // greatest of them and the share of nulls.
-            reads().sql("""
+            List<Element> elements = reads().sql("""
                     select s.attname, e.element, e.share,
                         s.most_common_elem_freqs[cardinality(s.most_common_elem_freqs) - 2] / 2 as rare
                     from pg_stats s,
@@ -713,18 +714,22 @@ public class Listings {
                     where s.schemaname = current_schema() and s.tablename = 'listing'
                         and s.attname in ('search_words', 'name_pairs') and e.element is not null
                     """)
-                    .query((rs, row) -> {
-                        if ("search_words".equals(rs.getString("attname"))) {
-                            words.put(rs.getString("element"), rs.getDouble("share"));
-                        }
-                        else {
-                            names.put(rs.getString("element"), rs.getDouble("share"));
-                            rareName[0] = rs.getDouble("rare");
-                        }
-                        return row;
-                    })
+                    .query((rs, row) -> new Element(rs.getString("attname"), rs.getString("element"),
+                            rs.getDouble("share"), rs.getDouble("rare")))
                     .list();
-            known = new Frequencies(Map.copyOf(words), new NameShares(Map.copyOf(names), rareName[0]), now);
+            Map<String, Double> words = new HashMap<>();
+            Map<String, Double> names = new HashMap<>();
+            double rareName = 0;
+            for (Element element : elements) {
+                if (element.column().equals("search_words")) {
+                    words.put(element.element(), element.share());
+                }
+                else {
+                    names.put(element.element(), element.share());
+                    rareName = element.rare();
+                }
+            }
+            known = new Frequencies(Map.copyOf(words), new NameShares(Map.copyOf(names), rareName), now);
             frequencies = known;
         }
         return known;
