@@ -290,19 +290,32 @@ final class SearchBenchmark {
 
     Result direct(int listings, int clients, Duration duration, List<Search> mix, String jdbcUrl, String user,
             String password) throws Exception {
-        HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(jdbcUrl);
-        config.setUsername(user);
-        config.setPassword(password);
-        config.setMaximumPoolSize(clients);
-        config.setConnectionInitSql("set pg_trgm.word_similarity_threshold = 0.4; set plan_cache_mode = force_custom_plan");
-        try (HikariDataSource pool = new HikariDataSource(config)) {
-            Listings repository = new Listings(JdbcClient.create(pool));
+        // As the service's search connections are set up: one pool planning with the values, one
+        // keeping a generic plan per statement for the statements whose text fixes their plan.
+        try (HikariDataSource pool = pool(jdbcUrl, user, password, clients, "force_custom_plan");
+                HikariDataSource prepared = pool(jdbcUrl, user, password, clients, "force_generic_plan")) {
+            Listings repository = new Listings(JdbcClient.create(pool), JdbcClient.create(pool),
+                    JdbcClient.create(prepared));
             return run("direct SQL", listings, clients, duration, Duration.ofSeconds(3), mix, search -> {
                 repository.search(search.query(), ListingCursor.decode(search.cursor(), search.query().sort()), 20);
                 return true;
             }, null);
         }
+    }
+
+    private static HikariDataSource pool(String jdbcUrl, String user, String password, int size, String planCacheMode) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(jdbcUrl);
+        config.setUsername(user);
+        config.setPassword(password);
+        config.setMaximumPoolSize(size);
+        config.setConnectionInitSql(
+                "set pg_trgm.word_similarity_threshold = 0.4; set plan_cache_mode = " + planCacheMode);
+        if (planCacheMode.equals("force_generic_plan")) {
+            config.addDataSourceProperty("prepareThreshold", "1");
+            config.addDataSourceProperty("preparedStatementCacheQueries", "64");
+        }
+        return new HikariDataSource(config);
     }
 
     private interface Call {

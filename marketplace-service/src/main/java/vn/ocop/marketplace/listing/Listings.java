@@ -18,6 +18,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.LongAdder;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -78,28 +79,84 @@ public class Listings {
     /** A word in more than this share of the listings is not worth an index lookup beside a rarer word. */
     static final double COMMON_SHARE = 0.2;
 
+    /** The vocabulary words containing each piece of each typed word ({@link #words}). */
+    private static final String WORDS = """
+            select typed.n, t.norm <> coalesce(p.piece, '') as literal, p.piece,
+                case when p.piece is not null then array(
+                    select w.word from search_word w
+                    where w.word like '%' || replace(replace(replace(p.piece, '\\', '\\\\'), '%', '\\%'), '_', '\\_')
+                        || '%'
+                    limit {piece_words}) end as words
+            from unnest(?::text[]) with ordinality as typed (word, n)
+            cross join lateral (select lower(f_unaccent(typed.word)) as norm) t
+            left join lateral regexp_split_to_table(t.norm, '[[:space:][:punct:]]+') as p (piece) on p.piece <> ''
+            """.replace("{piece_words}", String.valueOf(MAX_PIECE_WORDS + 1));
+
+    /** The vocabulary words that may stand in for each typed word ({@link #alternatives}). */
+    private static final String ALTERNATIVES = """
+            select typed.n, containing.word
+            from unnest(?::text[]) with ordinality as typed (word, n)
+            cross join lateral (select lower(f_unaccent(typed.word)) as word) wanted
+            cross join lateral (
+                select close.word from (
+                    select word from search_word order by wanted.word <<-> lower(word) limit {nearest}) close
+                where word_similarity(wanted.word, close.word) >= {similarity}
+                order by similarity(wanted.word, close.word) desc, close.word
+                limit {alternatives}) near
+            cross join lateral (
+                select w.word from search_word w
+                where w.word like '%' || replace(replace(replace(near.word, '\\', '\\\\'), '%', '\\%'), '_', '\\_')
+                    || '%') containing
+            where not exists (select 1 from search_word known where known.word = wanted.word)
+            """.replace("{nearest}", String.valueOf(4 * ListingQuery.FUZZY_ALTERNATIVES))
+            .replace("{similarity}", String.valueOf(ListingQuery.FUZZY_SIMILARITY))
+            .replace("{alternatives}", String.valueOf(ListingQuery.FUZZY_ALTERNATIVES));
+
     private static final long FREQUENCIES_MAX_AGE_NANOS = 60_000_000_000L;
+
+    /**
+     * At most this many matches, by the planner's statistics, are collected from the word indexes
+     * by a statement whose plan is fixed (see {@link #collected}): a few milliseconds of work.
+     */
+    static final double MAX_COLLECTED = 2_000;
 
     /** The service's connections: reads and writes of the event flow and of orders. */
     private final JdbcClient jdbc;
-    /** Search's connections ({@link SearchConnections}): searches and their vocabulary lookups. */
+    /** Search's connections that plan each statement with its values ({@link SearchConnections}). */
     private final JdbcClient search;
+    /** Search's connections that keep one plan per statement, for statements whose text fixes their plan. */
+    private final JdbcClient prepared;
+    /** Whether a search whose words are rare collects its matches in a statement planned once ({@link #page}). */
+    private final boolean collect;
+    /** Pages read by collecting every match in a statement planned once. */
+    private final LongAdder collectedPages = new LongAdder();
     /** The planner's share of listings per common word and name pair, read again at most once a minute. */
     private volatile @Nullable Frequencies frequencies;
 
     @Autowired
     Listings(JdbcClient jdbc, SearchConnections search) {
-        this(jdbc, search.jdbc());
+        this(jdbc, search.jdbc(), search.prepared());
     }
 
     /** Search on the same connections as the rest, which should then plan with the values too. */
     public Listings(JdbcClient jdbc) {
-        this(jdbc, jdbc);
+        this(jdbc, jdbc, jdbc);
     }
 
-    private Listings(JdbcClient jdbc, JdbcClient search) {
+    /**
+     * Search on connections of its own: {@code search} planning every statement with its values,
+     * {@code prepared} keeping a generic plan per statement (as {@link SearchConnections} sets them up).
+     */
+    public Listings(JdbcClient jdbc, JdbcClient search, JdbcClient prepared) {
+        this(jdbc, search, prepared, true);
+    }
+
+    /** With {@code collect} false, every search statement is planned with its values (to compare the two). */
+    Listings(JdbcClient jdbc, JdbcClient search, JdbcClient prepared, boolean collect) {
         this.jdbc = jdbc;
         this.search = search;
+        this.prepared = prepared;
+        this.collect = collect;
     }
 
     /**
@@ -109,6 +166,11 @@ public class Listings {
      */
     private JdbcClient reads() {
         return TransactionSynchronizationManager.isActualTransactionActive() ? jdbc : search;
+    }
+
+    /** As {@link #reads()}, for statements whose plan does not depend on their values: planned once per connection. */
+    private JdbcClient preparedReads() {
+        return TransactionSynchronizationManager.isActualTransactionActive() ? jdbc : prepared;
     }
 
     public Optional<Listing> find(UUID id) {
@@ -255,7 +317,10 @@ public class Listings {
 
     /**
      * The words of the query with the vocabulary words that contain each of their pieces, in one
-     * statement (the vocabulary's trigram index finds them).
+     * statement (the vocabulary's trigram index finds them). Its plan cannot depend on the
+     * values (the pieces are cut inside the statement), so it is planned once per connection;
+     * its bound is written into its text, since a generic plan with the limit as a parameter
+     * measured several times slower.
      */
     private List<Word> words(ListingQuery query) {
         List<String> typed = query.words();
@@ -268,18 +333,8 @@ public class Listings {
             literal.add(false);
             pieces.add(new ArrayList<>());
         }
-        reads().sql("""
-                select typed.n, t.norm <> coalesce(p.piece, '') as literal, p.piece,
-                    case when p.piece is not null then array(
-                        select w.word from search_word w
-                        where w.word like '%' || replace(replace(replace(p.piece, '\\', '\\\\'), '%', '\\%'), '_', '\\_')
-                            || '%'
-                        limit ?) end as words
-                from unnest(?::text[]) with ordinality as typed (word, n)
-                cross join lateral (select lower(f_unaccent(typed.word)) as norm) t
-                left join lateral regexp_split_to_table(t.norm, '[[:space:][:punct:]]+') as p (piece) on p.piece <> ''
-                """)
-                .params(MAX_PIECE_WORDS + 1, typed.toArray(String[]::new))
+        preparedReads().sql(WORDS)
+                .param(typed.toArray(String[]::new))
                 .query((rs, row) -> {
                     int i = rs.getInt("n") - 1;
                     if (rs.getBoolean("literal")) {
@@ -310,7 +365,8 @@ public class Listings {
      * the vocabulary words that contain it (as a word of the query is): none for words shorter
      * than {@link ListingQuery#FUZZY_MIN_LENGTH} or that are themselves words of some listing,
      * else up to {@link ListingQuery#FUZZY_ALTERNATIVES} of the closest. The vocabulary is small
-     * (distinct words, not listings), and its trigram index finds the nearest words.
+     * (distinct words, not listings), and its trigram index finds the nearest words. Like
+     * {@link #words}, a statement planned once per connection, its bounds in its text.
      */
     private List<List<String>> alternatives(ListingQuery query) {
         List<String> words = query.words();
@@ -327,24 +383,8 @@ public class Listings {
         if (candidates.isEmpty()) {
             return alternatives;
         }
-        reads().sql("""
-                select typed.n, containing.word
-                from unnest(?::text[]) with ordinality as typed (word, n)
-                cross join lateral (select lower(f_unaccent(typed.word)) as word) wanted
-                cross join lateral (
-                    select close.word from (
-                        select word from search_word order by wanted.word <<-> lower(word) limit ?) close
-                    where word_similarity(wanted.word, close.word) >= ?
-                    order by similarity(wanted.word, close.word) desc, close.word
-                    limit ?) near
-                cross join lateral (
-                    select w.word from search_word w
-                    where w.word like '%' || replace(replace(replace(near.word, '\\', '\\\\'), '%', '\\%'), '_', '\\_')
-                        || '%') containing
-                where not exists (select 1 from search_word known where known.word = wanted.word)
-                """)
-                .params(candidates.toArray(String[]::new), 4 * ListingQuery.FUZZY_ALTERNATIVES,
-                        ListingQuery.FUZZY_SIMILARITY, ListingQuery.FUZZY_ALTERNATIVES)
+        preparedReads().sql(ALTERNATIVES)
+                .param(candidates.toArray(String[]::new))
                 .query((rs, row) -> Map.entry(positions.get(rs.getInt("n") - 1), rs.getString("word")))
                 .list()
                 .forEach(near -> {
@@ -380,73 +420,50 @@ public class Listings {
      */
     private List<Found> tier(ListingQuery query, List<Word> words, int tier, @Nullable ListingCursor after, int rows,
             List<List<String>> alternatives, boolean fuzzy) {
-        List<Object> params = new ArrayList<>();
-        StringBuilder conditions = new StringBuilder(ACTIVE_LISTINGS);
+        Conditions conditions = new Conditions();
         if (tier == 1) {
-            String name = matches(words, alternatives, NAME, params);
-            if (name == null) {
+            if (!matches(words, alternatives, NAME, conditions)) {
                 return List.of();
             }
-            conditions.append(name);
         }
         else {
-            String text = matches(words, alternatives, TEXT, params);
-            if (text == null) {
+            if (!matches(words, alternatives, TEXT, conditions)) {
                 return List.of();
             }
-            conditions.append(text);
-            List<Object> nameParams = new ArrayList<>();
-            String name = matches(words, alternatives, NAME, nameParams);
-            if (name != null) {
-                conditions.append(" and not (true").append(name).append(")");
-                params.addAll(nameParams);
+            Conditions name = new Conditions();
+            if (matches(words, alternatives, NAME, name)) {
+                conditions.check(" and not (true" + name.indexed + name.checked + ")", name.params());
             }
         }
-        conditions.append(filters(query, params));
+        filters(query, conditions);
         if (after != null) {
-            conditions.append(" and (created_at, id) < (?, ?)");
-            params.add(Timestamp.from(after.createdAt()));
-            params.add(after.id());
+            conditions.check(" and (created_at, id) < (?, ?)", List.of(Timestamp.from(after.createdAt()), after.id()));
         }
-        params.add(rows);
-        return reads().sql(keysFirst(conditions, " order by created_at desc, id desc")).params(params)
-                .query((rs, row) -> {
-                    Listing listing = LISTING.mapRow(rs, row);
-                    return new Found(listing, tier + "," + listing.createdAt(), fuzzy);
-                })
-                .list();
+        return page(conditions, " order by created_at desc, id desc", rows, (rs, row) -> {
+            Listing listing = LISTING.mapRow(rs, row);
+            return new Found(listing, tier + "," + listing.createdAt(), fuzzy);
+        });
     }
 
     /** A page in the stars, newest or price order. */
     private List<Found> ordered(ListingQuery query, List<Word> words, @Nullable ListingCursor after, int limit,
             List<List<String>> alternatives, boolean fuzzy) {
-        List<Object> params = new ArrayList<>();
-        StringBuilder conditions = new StringBuilder(ACTIVE_LISTINGS);
-        String text = matches(words, alternatives, TEXT, params);
-        if (text == null) {
+        Conditions conditions = new Conditions();
+        if (!matches(words, alternatives, TEXT, conditions)) {
             return List.of();
         }
-        conditions.append(text);
-        conditions.append(filters(query, params));
+        filters(query, conditions);
         ListingQuery.Sort sort = query.sort();
         if (after != null) {
             switch (sort) {
-                case STARS -> {
-                    conditions.append(" and (stars, created_at, id) < (?, ?, ?)");
-                    params.add(after.stars());
-                    params.add(Timestamp.from(after.createdAt()));
-                }
-                case NEWEST -> {
-                    conditions.append(" and (created_at, id) < (?, ?)");
-                    params.add(Timestamp.from(after.createdAt()));
-                }
-                case PRICE -> {
-                    conditions.append(" and (wholesale_price_vnd, id) > (?, ?)");
-                    params.add(after.priceVnd());
-                }
+                case STARS -> conditions.check(" and (stars, created_at, id) < (?, ?, ?)",
+                        List.of(after.stars(), Timestamp.from(after.createdAt()), after.id()));
+                case NEWEST -> conditions.check(" and (created_at, id) < (?, ?)",
+                        List.of(Timestamp.from(after.createdAt()), after.id()));
+                case PRICE -> conditions.check(" and (wholesale_price_vnd, id) > (?, ?)",
+                        List.of(after.priceVnd(), after.id()));
                 case RELEVANCE -> throw new IllegalStateException("relevance is paged by tier");
             }
-            params.add(after.id());
         }
         String order = switch (sort) {
             case STARS -> " order by stars desc, created_at desc, id desc";
@@ -454,19 +471,51 @@ public class Listings {
             case PRICE -> " order by wholesale_price_vnd, id";
             case RELEVANCE -> throw new IllegalStateException("relevance is paged by tier");
         };
-        params.add(limit + 1);
-        return reads().sql(keysFirst(conditions, order)).params(params)
-                .query((rs, row) -> {
-                    Listing listing = LISTING.mapRow(rs, row);
-                    String key = switch (sort) {
-                        case STARS -> listing.stars() + "," + listing.createdAt();
-                        case NEWEST -> listing.createdAt().toString();
-                        case PRICE -> String.valueOf(listing.wholesalePriceVnd());
-                        case RELEVANCE -> throw new IllegalStateException("relevance is paged by tier");
-                    };
-                    return new Found(listing, key, fuzzy);
-                })
-                .list();
+        return page(conditions, order, limit + 1, (rs, row) -> {
+            Listing listing = LISTING.mapRow(rs, row);
+            String key = switch (sort) {
+                case STARS -> listing.stars() + "," + listing.createdAt();
+                case NEWEST -> listing.createdAt().toString();
+                case PRICE -> String.valueOf(listing.wholesalePriceVnd());
+                case RELEVANCE -> throw new IllegalStateException("relevance is paged by tier");
+            };
+            return new Found(listing, key, fuzzy);
+        });
+    }
+
+    /**
+     * The first {@code rows} active listings meeting the conditions in this order. When the
+     * planner's statistics say the word indexes find few listings ({@link #collects}), every
+     * match is collected and the page kept of them, in a statement whose text leaves no other
+     * plan, planned once per connection; otherwise PostgreSQL plans the statement with its
+     * values, to walk an index in the page's order or collect the matches as it judges cheaper.
+     */
+    private List<Found> page(Conditions conditions, String order, int rows, RowMapper<Found> found) {
+        List<Object> params = new ArrayList<>(conditions.params());
+        params.add(rows);
+        Frequencies known = !collect || conditions.indexed.isEmpty() ? null : frequencies();
+        if (known != null && collects(conditions.share, known.listings(), rows)) {
+            collectedPages.increment();
+            return preparedReads().sql(collected(conditions, order)).params(params).query(found).list();
+        }
+        return reads().sql(keysFirst(ACTIVE_LISTINGS + conditions.indexed + conditions.checked, order)).params(params)
+                .query(found).list();
+    }
+
+    /** How many pages have been read by collecting every match in a statement planned once. */
+    long collectedPages() {
+        return collectedPages.sum();
+    }
+
+    /**
+     * Whether a statement had better collect every listing the word indexes find than walk an
+     * index in the page's order: they are at most {@link #MAX_COLLECTED} by the planner's
+     * estimate, and fewer than the walk would read to fill the page (about {@code rows / share}
+     * listings when the words are independent of the order).
+     */
+    static boolean collects(double share, double listings, int rows) {
+        double matches = share * listings;
+        return listings > 0 && matches <= MAX_COLLECTED && matches * matches <= rows * listings;
     }
 
     /**
@@ -482,6 +531,54 @@ public class Listings {
                 + " limit ?))" + order;
     }
 
+    /**
+     * As {@link #keysFirst}, but the listings are only those the word indexes find: the indexed
+     * conditions in a subquery that PostgreSQL plans on its own ({@code offset 0} keeps its
+     * conditions in and the others out), so that the one plan is a bitmap scan of the word
+     * indexes, whatever the values; the other conditions are checked on the listings it finds.
+     * A plan made once without the values is then as good as one made for them, and PostgreSQL
+     * does not plan the statement again on every search (a fifth of a text search's time).
+     */
+    private static String collected(Conditions conditions, String order) {
+        return "select " + COLUMNS + " from listing where id = any(array(select id from (select *"
+                + ACTIVE_LISTINGS + conditions.indexed + " offset 0) listing where true" + conditions.checked + order
+                + " limit ?))" + order;
+    }
+
+    /**
+     * A statement's conditions: those a word index answers (arrays the listing's words must
+     * meet) and those checked on the rows found, each with its parameters, and the planner's
+     * estimate of the share of listings meeting the first.
+     */
+    private static final class Conditions {
+
+        final StringBuilder indexed = new StringBuilder();
+        final List<Object> indexedParams = new ArrayList<>();
+        final StringBuilder checked = new StringBuilder();
+        final List<Object> checkedParams = new ArrayList<>();
+        /** The planner's estimate of the share of listings meeting the indexed conditions (independent words). */
+        double share = 1;
+
+        /** The listing's word array (a GIN-indexed column) must meet this list, which this share of listings holds. */
+        void index(String column, Collection<String> list, double listShare) {
+            indexed.append(" and ").append(column).append(" && ?::text[]");
+            indexedParams.add(list.toArray(String[]::new));
+            share *= Math.min(1, listShare);
+        }
+
+        void check(String condition, List<?> params) {
+            checked.append(condition);
+            checkedParams.addAll(params);
+        }
+
+        /** The parameters in the order of the conditions: indexed, then checked. */
+        List<Object> params() {
+            List<Object> params = new ArrayList<>(indexedParams);
+            params.addAll(checkedParams);
+            return params;
+        }
+    }
+
     /** Where a tier looks for the words: the normalised text, and the indexed array of its words. */
     private record Field(String text, String words, boolean pairs) {
     }
@@ -494,13 +591,12 @@ public class Listings {
 
     /**
      * Every word of the query must appear in the field (within one of its words, or literally in
-     * its text), or one of the vocabulary words standing in for it; null when no listing can
+     * its text), or one of the vocabulary words standing in for it; false when no listing can
      * match. The word lists are constants once bound (custom plans), so the planner sees how
-     * common they are and the GIN index serves them.
+     * common they are and the GIN index serves them; the conditions carry the planner's estimate
+     * of how many listings hold a word of every list, for {@link #page} to choose a statement.
      */
-    private @Nullable String matches(List<Word> words, List<List<String>> alternatives, Field field,
-            List<Object> params) {
-        StringBuilder sql = new StringBuilder();
+    private boolean matches(List<Word> words, List<List<String>> alternatives, Field field, Conditions conditions) {
         List<List<String>> sets = new ArrayList<>();
         List<@Nullable String> setPieces = new ArrayList<>();
         for (int i = 0; i < words.size(); i++) {
@@ -509,10 +605,10 @@ public class Listings {
             boolean exact = !word.impossible();
             if (alts.isEmpty()) {
                 if (!exact) {
-                    return null;
+                    return false;
                 }
                 if (word.literal()) {
-                    like(sql, field, word.typed(), params);
+                    like(conditions, field, word.typed());
                 }
                 for (Piece piece : word.pieces()) {
                     sets.add(piece.words());
@@ -528,9 +624,11 @@ public class Listings {
             }
             else {
                 // The word as typed (literally and by its pieces), or one of its alternatives.
-                sql.append(" and ((true");
+                StringBuilder sql = new StringBuilder(" and ((true");
+                List<Object> params = new ArrayList<>();
                 if (word.literal()) {
-                    like(sql, field, word.typed(), params);
+                    sql.append(" and ").append(field.text()).append(LIKE);
+                    params.add(escapeLike(word.typed()));
                 }
                 for (Piece piece : word.pieces()) {
                     sql.append(" and ").append(field.words()).append(" && ?::text[]");
@@ -538,20 +636,26 @@ public class Listings {
                 }
                 sql.append(") or ").append(field.words()).append(" && ?::text[])");
                 params.add(alts.toArray(String[]::new));
+                conditions.check(sql.toString(), params);
             }
         }
+        if (sets.isEmpty()) {
+            return true;
+        }
+        Frequencies known = frequencies();
         if (field.pairs()) {
-            pairs(sql, field, sets, params, sets.size() > 1 ? frequencies().names() : NameShares.NONE);
+            pairs(conditions, field, sets, sets.size() > 1 ? known.names() : Shares.NONE, known.names());
         }
         else {
-            common(sql, field, sets, setPieces, params);
+            common(conditions, field, sets, setPieces, known.words());
         }
-        return sql.toString();
+        return true;
     }
 
-    private static void like(StringBuilder sql, Field field, String typed, List<Object> params) {
-        sql.append(" and ").append(field.text()).append(" like '%' || lower(f_unaccent(?)) || '%' escape '\\'");
-        params.add(escapeLike(typed));
+    private static final String LIKE = " like '%' || lower(f_unaccent(?)) || '%' escape '\\'";
+
+    private static void like(Conditions conditions, Field field, String typed) {
+        conditions.check(" and " + field.text() + LIKE, List.of(escapeLike(typed)));
     }
 
     /**
@@ -562,14 +666,10 @@ public class Listings {
      * of the pivot and one of each other), so it is the one whose lists the index reads the
      * fewest entries of ({@link #pivot}).
      */
-    private static void pairs(StringBuilder sql, Field field, List<List<String>> sets, List<Object> params,
-            NameShares shares) {
-        if (sets.isEmpty()) {
-            return;
-        }
-        for (Collection<String> list : pairLists(sets, pivot(sets, shares))) {
-            sql.append(" and ").append(field.words()).append(" && ?::text[]");
-            params.add(list.toArray(String[]::new));
+    private static void pairs(Conditions conditions, Field field, List<List<String>> sets, Shares pivotShares,
+            Shares shares) {
+        for (Collection<String> list : pairLists(sets, pivot(sets, pivotShares))) {
+            conditions.index(field.words(), list, shares.of(list));
         }
     }
 
@@ -613,12 +713,12 @@ public class Listings {
 
     /**
      * Which list to pair the others with: the one that leaves the index the fewest entries to
-     * read, estimated from the share of names holding each pair or word ({@link NameShares}),
+     * read, estimated from the share of names holding each pair or word ({@link Shares}),
      * then the shortest list. Words that often come together make long pair lists: in a
      * catalogue of "Nước mắm …", pairing "nước mắm phú quốc" around "nước" reads every "mắm
      * nước" entry, around "quốc" only the few names from Phú Quốc.
      */
-    static int pivot(List<List<String>> sets, NameShares shares) {
+    static int pivot(List<List<String>> sets, Shares shares) {
         int best = 0;
         double bestEntries = Double.MAX_VALUE;
         for (int i = 0; i < sets.size(); i++) {
@@ -632,13 +732,14 @@ public class Listings {
     }
 
     /**
-     * The share of names holding each of the name's words and pairs, as the planner estimates
-     * it: its most common elements with theirs, and any other as {@code rare} (half the least
-     * common one's, as PostgreSQL counts an element it has no statistics for).
+     * The share of listings holding each element of one of their word arrays (the searchable
+     * words, or the name's words and pairs), as the planner estimates it: its most common
+     * elements with theirs, and any other as {@code rare} (half the least common one's, as
+     * PostgreSQL counts an element it has no statistics for).
      */
-    record NameShares(Map<String, Double> common, double rare) {
+    record Shares(Map<String, Double> common, double rare) {
 
-        static final NameShares NONE = new NameShares(Map.of(), 0);
+        static final Shares NONE = new Shares(Map.of(), 0);
 
         /** The summed shares of these words or pairs: about how many index entries they are. */
         double of(Collection<String> elements) {
@@ -664,9 +765,9 @@ public class Listings {
      * word is in it, and checked on the rows found instead: intersecting its long posting list
      * costs more than testing the few rows the rarer words leave.
      */
-    private void common(StringBuilder sql, Field field, List<List<String>> sets, List<@Nullable String> pieces,
-            List<Object> params) {
-        Map<String, Double> frequencies = sets.size() > 1 ? frequencies().words() : Map.of();
+    private static void common(Conditions conditions, Field field, List<List<String>> sets,
+            List<@Nullable String> pieces, Shares shares) {
+        Map<String, Double> frequencies = sets.size() > 1 ? shares.common() : Map.of();
         double[] share = new double[sets.size()];
         int rarest = 0;
         for (int i = 0; i < sets.size(); i++) {
@@ -678,25 +779,24 @@ public class Listings {
         for (int i = 0; i < sets.size(); i++) {
             String piece = pieces.get(i);
             if (i != rarest && piece != null && share[i] > COMMON_SHARE) {
-                sql.append(" and ").append(field.text()).append(" like ? escape '\\'");
-                params.add("%" + escapeLike(piece) + "%");
+                conditions.check(" and " + field.text() + " like ? escape '\\'", List.of("%" + escapeLike(piece) + "%"));
             }
             else {
-                sql.append(" and ").append(field.words()).append(" && ?::text[]");
-                params.add(sets.get(i).toArray(String[]::new));
+                conditions.index(field.words(), sets.get(i), shares.of(sets.get(i)));
             }
         }
     }
 
     /**
      * The planner's most common elements with the share of listings holding each: of the
-     * searchable words, and of the name's words and pairs.
+     * searchable words, and of the name's words and pairs; and about how many listings there are
+     * (0 before the table's first analysis).
      */
-    private record Frequencies(Map<String, Double> words, NameShares names, long loadedAt) {
+    private record Frequencies(Shares words, Shares names, double listings, long loadedAt) {
     }
 
     /** One of a word array's most common elements, and what the planner counts a rarer one as. */
-    private record Element(String column, String element, double share, double rare) {
+    private record Element(String column, String element, double share, double rare, double listings) {
     }
 
     /** The planner's statistics of the listing's word arrays, read again at most once a minute. */
@@ -708,52 +808,57 @@ public class Listings {
             // greatest of them and the share of nulls.
             List<Element> elements = reads().sql("""
                     select s.attname, e.element, e.share,
-                        s.most_common_elem_freqs[cardinality(s.most_common_elem_freqs) - 2] / 2 as rare
-                    from pg_stats s,
-                        unnest(s.most_common_elems::text::text[], s.most_common_elem_freqs) as e (element, share)
+                        s.most_common_elem_freqs[cardinality(s.most_common_elem_freqs) - 2] / 2 as rare,
+                        c.reltuples as listings
+                    from pg_stats s
+                    join pg_class c on c.oid = to_regclass('listing')
+                    cross join unnest(s.most_common_elems::text::text[], s.most_common_elem_freqs) as e (element, share)
                     where s.schemaname = current_schema() and s.tablename = 'listing'
                         and s.attname in ('search_words', 'name_pairs') and e.element is not null
                     """)
                     .query((rs, row) -> new Element(rs.getString("attname"), rs.getString("element"),
-                            rs.getDouble("share"), rs.getDouble("rare")))
+                            rs.getDouble("share"), rs.getDouble("rare"), rs.getDouble("listings")))
                     .list();
             Map<String, Double> words = new HashMap<>();
             Map<String, Double> names = new HashMap<>();
+            double rareWord = 0;
             double rareName = 0;
+            double listings = 0;
             for (Element element : elements) {
+                listings = Math.max(0, element.listings());
                 if (element.column().equals("search_words")) {
                     words.put(element.element(), element.share());
+                    rareWord = element.rare();
                 }
                 else {
                     names.put(element.element(), element.share());
                     rareName = element.rare();
                 }
             }
-            known = new Frequencies(Map.copyOf(words), new NameShares(Map.copyOf(names), rareName), now);
+            // Both arrays' statistics, or none: an estimate from one column alone is not made.
+            if (words.isEmpty() || names.isEmpty()) {
+                listings = 0;
+            }
+            known = new Frequencies(new Shares(Map.copyOf(words), rareWord), new Shares(Map.copyOf(names), rareName),
+                    listings, now);
             frequencies = known;
         }
         return known;
     }
 
-    private static String filters(ListingQuery query, List<Object> params) {
-        StringBuilder sql = new StringBuilder();
+    private static void filters(ListingQuery query, Conditions conditions) {
         if (query.group() != null) {
-            sql.append(" and product_group = ?");
-            params.add(query.group());
+            conditions.check(" and product_group = ?", List.of(query.group()));
         }
         if (query.minStars() != null) {
-            sql.append(" and stars >= ?");
-            params.add(query.minStars());
+            conditions.check(" and stars >= ?", List.of(query.minStars()));
         }
         if (query.province() != null) {
-            sql.append(" and lower(f_unaccent(province)) = lower(f_unaccent(?))");
-            params.add(query.province());
+            conditions.check(" and lower(f_unaccent(province)) = lower(f_unaccent(?))", List.of(query.province()));
         }
         if (query.maxPriceVnd() != null) {
-            sql.append(" and wholesale_price_vnd <= ?");
-            params.add(query.maxPriceVnd());
+            conditions.check(" and wholesale_price_vnd <= ?", List.of(query.maxPriceVnd()));
         }
-        return sql.toString();
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

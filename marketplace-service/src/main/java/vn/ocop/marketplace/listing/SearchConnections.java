@@ -29,13 +29,18 @@ import vn.ocop.web.BusyException;
  * <p>Search binds word lists and LIKE patterns as parameters, and only a plan made for their
  * values knows how common the words are, so whether to look them up in the word indexes or walk
  * the page's order (with trigram indexes a generic plan once measured 148 ms against 1 ms at
- * 100,000 listings): these connections plan every statement with its values
- * ({@code plan_cache_mode = force_custom_plan}). The service's own statements, whose plans do not
- * depend on their values, keep the plans PostgreSQL caches for prepared statements: planning each
- * of them again had cost about a tenth of PostgreSQL's time in the event flow. And a burst of
- * searches cannot hold every connection the event consumer needs.
+ * 100,000 listings): one pool plans every statement with its values
+ * ({@code plan_cache_mode = force_custom_plan}). Statements whose text leaves one plan (the
+ * vocabulary lookups, and searches whose words the statistics say are rare) run on a second pool
+ * of the same size that plans each statement once without its values and keeps that plan
+ * ({@code force_generic_plan}, named server-side statements): planning was about a fifth of a text
+ * search's time in PostgreSQL. The service's own statements, whose plans do not depend on their
+ * values, keep the plans PostgreSQL caches for prepared statements: planning each of them again
+ * had cost about a tenth of PostgreSQL's time in the event flow. And a burst of searches cannot
+ * hold every connection the event consumer needs.
  *
- * <p>As many searches run at once as the pool has connections; the others wait for their turn
+ * <p>As many searches run at once as a pool has connections (a search uses one connection at a
+ * time, of either pool); the others wait for their turn
  * in the order they came ({@link #inTurn}), at most {@code ocop.marketplace.search.max-wait}.
  * A search is CPU work on the database, so more of them at once only share the same cores and
  * each takes longer; and the pool's own wait is not first come, first served (a search arriving
@@ -47,11 +52,16 @@ class SearchConnections implements DisposableBean {
     /** What a search refused for waiting too long asks the client to wait. */
     static final Duration RETRY_AFTER = Duration.ofSeconds(1);
 
+    /** The most statements each connection that keeps plans keeps. */
+    static final int PREPARED_STATEMENTS = 64;
+
     /** The most connections search takes by default (see {@link #defaultPoolSize}). */
     static final int MAX_DEFAULT_POOL_SIZE = 10;
 
     private final HikariDataSource pool;
+    private final HikariDataSource preparedPool;
     private final JdbcClient jdbc;
+    private final JdbcClient prepared;
     private final Semaphore turns;
     private final Duration maxWait;
     private final Timer admitted;
@@ -64,24 +74,10 @@ class SearchConnections implements DisposableBean {
             throw new IllegalArgumentException("ocop.marketplace.search.pool-size must not be negative, not " + poolSize);
         }
         int size = poolSize == 0 ? defaultPoolSize(Runtime.getRuntime().availableProcessors()) : poolSize;
-        pool = new HikariDataSource();
-        // The service pool's settings (timeouts, lifetimes, driver properties …), bound as Spring
-        // Boot binds them to that pool; then what is search's own.
-        Binder.get(environment).bind("spring.datasource.hikari", Bindable.ofInstance(pool));
-        pool.setPoolName("search");
-        pool.setJdbcUrl(database.getJdbcUrl());
-        pool.setUsername(database.getUsername());
-        pool.setPassword(database.getPassword());
-        // A fixed size: the turns count on every connection being open, not opened one at a
-        // time inside a turn after a quiet spell.
-        pool.setMaximumPoolSize(size);
-        pool.setMinimumIdle(size);
-        String serviceInitSql = pool.getConnectionInitSql();
-        pool.setConnectionInitSql((serviceInitSql == null || serviceInitSql.isBlank() ? "" : serviceInitSql + "; ")
-                + "set plan_cache_mode = force_custom_plan");
-        // hikaricp_connections_* with pool="search", beside the service's pool.
-        pool.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(meters));
+        pool = pool(environment, database, meters, "search", size, "force_custom_plan");
+        preparedPool = pool(environment, database, meters, "search-prepared", size, "force_generic_plan");
         jdbc = JdbcClient.create(pool);
+        prepared = JdbcClient.create(preparedPool);
         turns = new Semaphore(size, true);
         this.maxWait = maxWait;
         Gauge.builder("marketplace.search.waiting", turns, Semaphore::getQueueLength)
@@ -91,6 +87,38 @@ class SearchConnections implements DisposableBean {
         // spent in line rather than running.
         admitted = waitTimer(meters, "admitted");
         refused = waitTimer(meters, "refused");
+    }
+
+    /**
+     * One of search's pools: the service pool's settings (timeouts, lifetimes, driver properties
+     * …), bound as Spring Boot binds them to that pool; then its own name, size and plan cache mode.
+     */
+    private static HikariDataSource pool(Environment environment, JdbcConnectionDetails database, MeterRegistry meters,
+            String name, int size, String planCacheMode) {
+        HikariDataSource pool = new HikariDataSource();
+        Binder.get(environment).bind("spring.datasource.hikari", Bindable.ofInstance(pool));
+        pool.setPoolName(name);
+        pool.setJdbcUrl(database.getJdbcUrl());
+        pool.setUsername(database.getUsername());
+        pool.setPassword(database.getPassword());
+        // A fixed size: the turns count on every connection being open, not opened one at a
+        // time inside a turn after a quiet spell.
+        pool.setMaximumPoolSize(size);
+        pool.setMinimumIdle(size);
+        String serviceInitSql = pool.getConnectionInitSql();
+        pool.setConnectionInitSql((serviceInitSql == null || serviceInitSql.isBlank() ? "" : serviceInitSql + "; ")
+                + "set plan_cache_mode = " + planCacheMode);
+        if (planCacheMode.equals("force_generic_plan")) {
+            // Named server-side statements from the first execution on, so that the generic
+            // plan is made once per connection and statement and then kept.
+            pool.addDataSourceProperty("prepareThreshold", "1");
+            // Each statement kept costs the database about 100 kB per connection: at most 64 of
+            // them (the driver's default is 256), the least recently used closed first.
+            pool.addDataSourceProperty("preparedStatementCacheQueries", String.valueOf(PREPARED_STATEMENTS));
+        }
+        // hikaricp_connections_* with pool="search" or "search-prepared", beside the service's pool.
+        pool.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(meters));
+        return pool;
     }
 
     private static Timer waitTimer(MeterRegistry meters, String outcome) {
@@ -112,12 +140,22 @@ class SearchConnections implements DisposableBean {
         return Math.min(MAX_DEFAULT_POOL_SIZE, 2 * Math.max(1, cores));
     }
 
+    /** Connections that plan every statement with its values. */
     JdbcClient jdbc() {
         return jdbc;
     }
 
+    /** Connections that plan every statement once, without its values, and keep that plan. */
+    JdbcClient prepared() {
+        return prepared;
+    }
+
     HikariDataSource pool() {
         return pool;
+    }
+
+    HikariDataSource preparedPool() {
+        return preparedPool;
     }
 
     /** How many searches run at once. */
@@ -156,5 +194,6 @@ class SearchConnections implements DisposableBean {
     @Override
     public void destroy() {
         pool.close();
+        preparedPool.close();
     }
 }

@@ -322,7 +322,7 @@ class ListingSearchTest extends MarketplaceIntegrationTest {
     }
 
     @Test
-    void searchConnectionsTakeTheServicePoolsSettingsAndPlanWithTheValues() {
+    void searchConnectionsTakeTheServicePoolsSettingsAndPlanWithTheValuesOrOnce() {
         // The service pool's init statement (marketplace-service.yml), then search's own.
         assertThat(searches.jdbc().sql("show pg_trgm.word_similarity_threshold").query(String.class).single())
                 .isEqualTo("0.4");
@@ -330,5 +330,14 @@ class ListingSearchTest extends MarketplaceIntegrationTest {
                 .isEqualTo("force_custom_plan");
         assertThat(searches.pool().getPoolName()).isEqualTo("search");
         assertThat(searches.pool().getMinimumIdle()).isEqualTo(searches.size());
+        // The connections for statements whose text fixes their plan: the same, but they keep a
+        // generic plan per statement.
+        assertThat(searches.prepared().sql("show pg_trgm.word_similarity_threshold").query(String.class).single())
+                .isEqualTo("0.4");
+        assertThat(searches.prepared().sql("show plan_cache_mode").query(String.class).single())
+                .isEqualTo("force_generic_plan");
+        assertThat(searches.preparedPool().getPoolName()).isEqualTo("search-prepared");
+        assertThat(searches.preparedPool().getMaximumPoolSize()).isEqualTo(searches.size());
+        assertThat(searches.preparedPool().getMinimumIdle()).isEqualTo(searches.size());
     }
 }

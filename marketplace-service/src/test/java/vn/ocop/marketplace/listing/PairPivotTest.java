@@ -24,8 +24,8 @@ class PairPivotTest {
 
     @Test
     void withoutStatisticsTheShortestListAsBefore() {
-        assertThat(Listings.pivot(NUOC_MAM_PHU_QUOC, Listings.NameShares.NONE)).isZero();
-        assertThat(Listings.pivot(List.of(List.of("lua", "luas"), List.of("van")), Listings.NameShares.NONE)).isEqualTo(1);
+        assertThat(Listings.pivot(NUOC_MAM_PHU_QUOC, Listings.Shares.NONE)).isZero();
+        assertThat(Listings.pivot(List.of(List.of("lua", "luas"), List.of("van")), Listings.Shares.NONE)).isEqualTo(1);
     }
 
     @Test
@@ -34,7 +34,7 @@ class PairPivotTest {
         Map<String, Double> shares = Map.of("nuoc", 0.06, "mam", 0.05, "mam nuoc", 0.05, "nuoc phu", 0.005,
                 "phu quoc", 0.002, "nuoc quoc", 0.00125, "mam quoc", 0.00125);
 
-        assertThat(Listings.pivot(NUOC_MAM_PHU_QUOC, new Listings.NameShares(shares, 0.0005))).isEqualTo(3);
+        assertThat(Listings.pivot(NUOC_MAM_PHU_QUOC, new Listings.Shares(shares, 0.0005))).isEqualTo(3);
     }
 
     @Test
@@ -47,9 +47,9 @@ class PairPivotTest {
         Map<String, Double> common = Map.of("x y", 0.01);
 
         // Counted as nothing, the rare pairs make the broad list look cheapest …
-        assertThat(Listings.pivot(sets, new Listings.NameShares(common, 0.0))).isEqualTo(1);
+        assertThat(Listings.pivot(sets, new Listings.Shares(common, 0.0))).isEqualTo(1);
         // … counted as the planner counts them (half the least common element's share), not.
-        assertThat(Listings.pivot(sets, new Listings.NameShares(common, 0.001))).isZero();
+        assertThat(Listings.pivot(sets, new Listings.Shares(common, 0.001))).isZero();
     }
 
     @Test
