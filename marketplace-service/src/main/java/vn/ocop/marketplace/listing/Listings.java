@@ -20,6 +20,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.LongAdder;
 
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.RowMapper;
@@ -126,21 +128,25 @@ public class Listings {
     private final JdbcClient search;
     /** Search's connections that keep one plan per statement, for statements whose text fixes their plan. */
     private final JdbcClient prepared;
-    /** Whether a search whose words are rare collects its matches in a statement planned once ({@link #page}). */
+    /** Whether searches whose plan is known run in statements planned once ({@link #page}). */
     private final boolean collect;
-    /** Pages read by collecting every match in a statement planned once. */
-    private final LongAdder collectedPages = new LongAdder();
+    /** Pages read by statements planned once (generic plans), and by statements planned with their values. */
+    private final LongAdder genericPages = new LongAdder();
+    private final LongAdder customPages = new LongAdder();
     /** The planner's share of listings per common word and name pair, read again at most once a minute. */
     private volatile @Nullable Frequencies frequencies;
 
     @Autowired
-    Listings(JdbcClient jdbc, SearchConnections search) {
+    Listings(JdbcClient jdbc, SearchConnections search, MeterRegistry meters) {
         this(jdbc, search.jdbc(), search.prepared());
-    }
-
-    /** Search on the same connections as the rest, which should then plan with the values too. */
-    public Listings(JdbcClient jdbc) {
-        this(jdbc, jdbc, jdbc);
+        // Whether searches find their pages with kept plans: after a restore without ANALYZE,
+        // for instance, every statement is planned with its values until statistics exist.
+        FunctionCounter.builder("marketplace.search.statements", genericPages, LongAdder::sum)
+                .description("Search statements for a page of listings, by how they were planned")
+                .tag("plan", "generic").register(meters);
+        FunctionCounter.builder("marketplace.search.statements", customPages, LongAdder::sum)
+                .description("Search statements for a page of listings, by how they were planned")
+                .tag("plan", "custom").register(meters);
     }
 
     /**
@@ -168,7 +174,10 @@ public class Listings {
         return TransactionSynchronizationManager.isActualTransactionActive() ? jdbc : search;
     }
 
-    /** As {@link #reads()}, for statements whose plan does not depend on their values: planned once per connection. */
+    /**
+     * As {@link #reads()}, for statements whose plan does not depend on their values: search's
+     * connections that plan them once and keep the plan, or the transaction's connection.
+     */
     private JdbcClient preparedReads() {
         return TransactionSynchronizationManager.isActualTransactionActive() ? jdbc : prepared;
     }
@@ -439,7 +448,8 @@ public class Listings {
         if (after != null) {
             conditions.check(" and (created_at, id) < (?, ?)", List.of(Timestamp.from(after.createdAt()), after.id()));
         }
-        return page(conditions, " order by created_at desc, id desc", rows, (rs, row) -> {
+        boolean walks = walksAnIndex(query, ListingQuery.Sort.NEWEST);
+        return page(conditions, " order by created_at desc, id desc", rows, walks, (rs, row) -> {
             Listing listing = LISTING.mapRow(rs, row);
             return new Found(listing, tier + "," + listing.createdAt(), fuzzy);
         });
@@ -471,7 +481,7 @@ public class Listings {
             case PRICE -> " order by wholesale_price_vnd, id";
             case RELEVANCE -> throw new IllegalStateException("relevance is paged by tier");
         };
-        return page(conditions, order, limit + 1, (rs, row) -> {
+        return page(conditions, order, limit + 1, walksAnIndex(query, sort), (rs, row) -> {
             Listing listing = LISTING.mapRow(rs, row);
             String key = switch (sort) {
                 case STARS -> listing.stars() + "," + listing.createdAt();
@@ -487,24 +497,53 @@ public class Listings {
      * The first {@code rows} active listings meeting the conditions in this order. When the
      * planner's statistics say the word indexes find few listings ({@link #collects}), every
      * match is collected and the page kept of them, in a statement whose text leaves no other
-     * plan, planned once per connection; otherwise PostgreSQL plans the statement with its
-     * values, to walk an index in the page's order or collect the matches as it judges cheaper.
+     * plan, planned once per connection; so is a search without words that walks an index
+     * ({@link #walksAnIndex}); otherwise PostgreSQL plans the statement with its values, to walk
+     * an index in the page's order or collect the matches as it judges cheaper.
      */
-    private List<Found> page(Conditions conditions, String order, int rows, RowMapper<Found> found) {
+    private List<Found> page(Conditions conditions, String order, int rows, boolean walks, RowMapper<Found> found) {
         List<Object> params = new ArrayList<>(conditions.params());
         params.add(rows);
+        if (collect && walks) {
+            genericPages.increment();
+            return preparedReads().sql(keysFirst(ACTIVE_LISTINGS + conditions.checked, order)).params(params)
+                    .query(found).list();
+        }
         Frequencies known = !collect || conditions.indexed.isEmpty() ? null : frequencies();
         if (known != null && collects(conditions.share, known.listings(), rows)) {
-            collectedPages.increment();
+            genericPages.increment();
             return preparedReads().sql(collected(conditions, order)).params(params).query(found).list();
         }
+        customPages.increment();
         return reads().sql(keysFirst(ACTIVE_LISTINGS + conditions.indexed + conditions.checked, order)).params(params)
                 .query(found).list();
     }
 
-    /** How many pages have been read by collecting every match in a statement planned once. */
-    long collectedPages() {
-        return collectedPages.sum();
+    /**
+     * Whether a search has one good plan whatever its values: it has no words, and its filters
+     * are the leading columns of the index that holds its order (V4), so PostgreSQL walks that
+     * index from the filters' values (and the cursor's) and stops after a page. Browsing a
+     * group, a province, by stars or by price; a province and a group together are left to the
+     * planner, which knows which of the two indexes to walk.
+     */
+    static boolean walksAnIndex(ListingQuery query, ListingQuery.Sort sort) {
+        if (!query.words().isEmpty()) {
+            return false;
+        }
+        boolean group = query.group() != null;
+        boolean stars = query.minStars() != null;
+        boolean province = query.province() != null;
+        boolean price = query.maxPriceVnd() != null;
+        return switch (sort) {
+            case RELEVANCE, NEWEST -> !stars && !price && !(group && province);
+            case STARS -> !province && !price;
+            case PRICE -> !group && !stars && !province;
+        };
+    }
+
+    /** How many pages have been read in a statement planned once (collected, or walking an index). */
+    long genericPages() {
+        return genericPages.sum();
     }
 
     /**
@@ -534,10 +573,12 @@ public class Listings {
     /**
      * As {@link #keysFirst}, but the listings are only those the word indexes find: the indexed
      * conditions in a subquery that PostgreSQL plans on its own ({@code offset 0} keeps its
-     * conditions in and the others out), so that the one plan is a bitmap scan of the word
-     * indexes, whatever the values; the other conditions are checked on the listings it finds.
-     * A plan made once without the values is then as good as one made for them, and PostgreSQL
-     * does not plan the statement again on every search (a fifth of a text search's time).
+     * conditions in and the others out), so that it has no index order to walk and no filter's
+     * index to choose: it reads the word indexes (or, for a small table, the table itself)
+     * whatever the values, and the other conditions are checked on the listings it finds. A
+     * plan made once without the values is then as good as one made for them, and PostgreSQL
+     * does not plan the statement again on every search (about a sixth of PostgreSQL's time in
+     * the benchmark's mix).
      */
     private static String collected(Conditions conditions, String order) {
         return "select " + COLUMNS + " from listing where id = any(array(select id from (select *"
@@ -547,8 +588,10 @@ public class Listings {
 
     /**
      * A statement's conditions: those a word index answers (arrays the listing's words must
-     * meet) and those checked on the rows found, each with its parameters, and the planner's
-     * estimate of the share of listings meeting the first.
+     * meet) and those checked on the rows found, each with its parameters, and an estimate of
+     * the share of listings meeting the first made as the planner makes it: the lists' shares
+     * multiplied, as if their words came independently. Words that usually come together make
+     * it too low, for the planner as well, which then collects such matches too.
      */
     private static final class Conditions {
 
@@ -556,10 +599,13 @@ public class Listings {
         final List<Object> indexedParams = new ArrayList<>();
         final StringBuilder checked = new StringBuilder();
         final List<Object> checkedParams = new ArrayList<>();
-        /** The planner's estimate of the share of listings meeting the indexed conditions (independent words). */
+        /** The estimated share of listings meeting the indexed conditions. */
         double share = 1;
 
-        /** The listing's word array (a GIN-indexed column) must meet this list, which this share of listings holds. */
+        /**
+         * The listing's word array (a GIN-indexed column) must meet this list, which this share
+         * of listings holds (1 when the column has no statistics).
+         */
         void index(String column, Collection<String> list, double listShare) {
             indexed.append(" and ").append(column).append(" && ?::text[]");
             indexedParams.add(list.toArray(String[]::new));
@@ -592,9 +638,9 @@ public class Listings {
     /**
      * Every word of the query must appear in the field (within one of its words, or literally in
      * its text), or one of the vocabulary words standing in for it; false when no listing can
-     * match. The word lists are constants once bound (custom plans), so the planner sees how
-     * common they are and the GIN index serves them; the conditions carry the planner's estimate
-     * of how many listings hold a word of every list, for {@link #page} to choose a statement.
+     * match. Planned with the values, the word lists are constants, so the planner sees how
+     * common they are and the GIN index serves them; the conditions carry the estimate of how
+     * many listings hold a word of every list, for {@link #page} to choose a statement.
      */
     private boolean matches(List<Word> words, List<List<String>> alternatives, Field field, Conditions conditions) {
         List<List<String>> sets = new ArrayList<>();
@@ -669,7 +715,7 @@ public class Listings {
     private static void pairs(Conditions conditions, Field field, List<List<String>> sets, Shares pivotShares,
             Shares shares) {
         for (Collection<String> list : pairLists(sets, pivot(sets, pivotShares))) {
-            conditions.index(field.words(), list, shares.of(list));
+            conditions.index(field.words(), list, shares.known() ? shares.of(list) : 1);
         }
     }
 
@@ -733,13 +779,19 @@ public class Listings {
 
     /**
      * The share of listings holding each element of one of their word arrays (the searchable
-     * words, or the name's words and pairs), as the planner estimates it: its most common
-     * elements with theirs, and any other as {@code rare} (half the least common one's, as
-     * PostgreSQL counts an element it has no statistics for).
+     * words, or the name's words and pairs), from the planner's statistics: its most common
+     * elements with theirs, and any other as {@code rare}, half the least common one's (as
+     * PostgreSQL counts an element it has no statistics for, unless that is above 0.5 %); a
+     * list's share is the sum of its elements', never less than the planner's.
      */
     record Shares(Map<String, Double> common, double rare) {
 
         static final Shares NONE = new Shares(Map.of(), 0);
+
+        /** Whether the column has statistics (an analysed table with words has common elements). */
+        boolean known() {
+            return !common.isEmpty();
+        }
 
         /** The summed shares of these words or pairs: about how many index entries they are. */
         double of(Collection<String> elements) {
@@ -782,7 +834,7 @@ public class Listings {
                 conditions.check(" and " + field.text() + " like ? escape '\\'", List.of("%" + escapeLike(piece) + "%"));
             }
             else {
-                conditions.index(field.words(), sets.get(i), shares.of(sets.get(i)));
+                conditions.index(field.words(), sets.get(i), shares.known() ? shares.of(sets.get(i)) : 1);
             }
         }
     }
@@ -790,7 +842,7 @@ public class Listings {
     /**
      * The planner's most common elements with the share of listings holding each: of the
      * searchable words, and of the name's words and pairs; and about how many listings there are
-     * (0 before the table's first analysis).
+     * (0 while neither array has statistics).
      */
     private record Frequencies(Shares words, Shares names, double listings, long loadedAt) {
     }
@@ -834,10 +886,6 @@ public class Listings {
                     names.put(element.element(), element.share());
                     rareName = element.rare();
                 }
-            }
-            // Both arrays' statistics, or none: an estimate from one column alone is not made.
-            if (words.isEmpty() || names.isEmpty()) {
-                listings = 0;
             }
             known = new Frequencies(new Shares(Map.copyOf(words), rareWord), new Shares(Map.copyOf(names), rareName),
                     listings, now);

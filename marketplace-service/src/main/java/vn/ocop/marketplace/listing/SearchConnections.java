@@ -22,9 +22,10 @@ import org.springframework.stereotype.Component;
 import vn.ocop.web.BusyException;
 
 /**
- * The connections listing search runs on: a pool of its own beside the service's, to the same
- * database and with the same {@code spring.datasource.hikari.*} settings except its name, size
- * and an init statement of its own, and the turns searches take on it.
+ * The connections listing search runs on: two pools of their own beside the service's, to the
+ * same database and with the same {@code spring.datasource.hikari.*} settings except their names,
+ * sizes, an init statement and (for the second) driver settings of their own, and the turns
+ * searches take on them.
  *
  * <p>Search binds word lists and LIKE patterns as parameters, and only a plan made for their
  * values knows how common the words are, so whether to look them up in the word indexes or walk
@@ -55,7 +56,7 @@ class SearchConnections implements DisposableBean {
     /** The most statements each connection that keeps plans keeps. */
     static final int PREPARED_STATEMENTS = 64;
 
-    /** The most connections search takes by default (see {@link #defaultPoolSize}). */
+    /** The most searches at once by default (see {@link #defaultPoolSize}); each of search's two pools has as many connections. */
     static final int MAX_DEFAULT_POOL_SIZE = 10;
 
     private final HikariDataSource pool;
@@ -110,8 +111,12 @@ class SearchConnections implements DisposableBean {
                 + "set plan_cache_mode = " + planCacheMode);
         if (planCacheMode.equals("force_generic_plan")) {
             // Named server-side statements from the first execution on, so that the generic
-            // plan is made once per connection and statement and then kept.
-            pool.addDataSourceProperty("prepareThreshold", "1");
+            // plan is made once per connection and statement and then kept; unless the service
+            // turned them off (0, as behind a pooler that cannot keep them), when each statement
+            // is planned once per execution, still without its values.
+            if (!"0".equals(String.valueOf(pool.getDataSourceProperties().get("prepareThreshold")))) {
+                pool.addDataSourceProperty("prepareThreshold", "1");
+            }
             // Each statement kept costs the database about 100 kB per connection: at most 64 of
             // them (the driver's default is 256), the least recently used closed first.
             pool.addDataSourceProperty("preparedStatementCacheQueries", String.valueOf(PREPARED_STATEMENTS));
@@ -133,8 +138,9 @@ class SearchConnections implements DisposableBean {
      * service's machine, at most {@link #MAX_DEFAULT_POOL_SIZE}. On two cores (the database on the
      * same machine) searches at a million listings kept their throughput with 4 at once instead
      * of 10, and their p99 fell. The database's cores are what search uses, and the service
-     * cannot see them: the cap keeps a service on a large machine from taking more of the
-     * database's connections than the 10 it had before.
+     * cannot see them: the cap keeps a service on a large machine from running more searches at
+     * once than the 10 it had before (and from holding more than 20 of the database's
+     * connections for them, 10 in each pool).
      */
     static int defaultPoolSize(int cores) {
         return Math.min(MAX_DEFAULT_POOL_SIZE, 2 * Math.max(1, cores));
@@ -193,7 +199,11 @@ class SearchConnections implements DisposableBean {
 
     @Override
     public void destroy() {
-        pool.close();
-        preparedPool.close();
+        try {
+            pool.close();
+        }
+        finally {
+            preparedPool.close();
+        }
     }
 }
