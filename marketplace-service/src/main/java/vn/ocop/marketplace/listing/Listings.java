@@ -130,8 +130,12 @@ public class Listings {
     private final JdbcClient prepared;
     /** Whether searches whose plan is known run in statements planned once ({@link #page}). */
     private final boolean collect;
-    /** Pages read by statements planned once (generic plans), and by statements planned with their values. */
-    private final LongAdder genericPages = new LongAdder();
+    /**
+     * Pages read on search's connections by statements planned once (collecting rare words'
+     * matches, or walking an index), and by statements planned with their values.
+     */
+    private final LongAdder collectedPages = new LongAdder();
+    private final LongAdder walkedPages = new LongAdder();
     private final LongAdder customPages = new LongAdder();
     /** The planner's share of listings per common word and name pair, read again at most once a minute. */
     private volatile @Nullable Frequencies frequencies;
@@ -139,14 +143,18 @@ public class Listings {
     @Autowired
     Listings(JdbcClient jdbc, SearchConnections search, MeterRegistry meters) {
         this(jdbc, search.jdbc(), search.prepared());
-        // Whether searches find their pages with kept plans: after a restore without ANALYZE,
-        // for instance, every statement is planned with its values until statistics exist.
-        FunctionCounter.builder("marketplace.search.statements", genericPages, LongAdder::sum)
+        // How searches find their pages: with kept plans (collected, walk) or planned with their
+        // values (custom). After a restore without ANALYZE, for instance, no text search is
+        // collected until statistics exist.
+        statements(meters, "collected", collectedPages);
+        statements(meters, "walk", walkedPages);
+        statements(meters, "custom", customPages);
+    }
+
+    private static void statements(MeterRegistry meters, String plan, LongAdder pages) {
+        FunctionCounter.builder("marketplace.search.statements", pages, LongAdder::sum)
                 .description("Search statements for a page of listings, by how they were planned")
-                .tag("plan", "generic").register(meters);
-        FunctionCounter.builder("marketplace.search.statements", customPages, LongAdder::sum)
-                .description("Search statements for a page of listings, by how they were planned")
-                .tag("plan", "custom").register(meters);
+                .tag("plan", plan).register(meters);
     }
 
     /**
@@ -504,14 +512,15 @@ public class Listings {
     private List<Found> page(Conditions conditions, String order, int rows, boolean walks, RowMapper<Found> found) {
         List<Object> params = new ArrayList<>(conditions.params());
         params.add(rows);
-        if (collect && walks) {
-            genericPages.increment();
+        boolean inTransaction = TransactionSynchronizationManager.isActualTransactionActive();
+        if (collect && walks && conditions.indexed.isEmpty()) {
+            (inTransaction ? customPages : walkedPages).increment();
             return preparedReads().sql(keysFirst(ACTIVE_LISTINGS + conditions.checked, order)).params(params)
                     .query(found).list();
         }
         Frequencies known = !collect || conditions.indexed.isEmpty() ? null : frequencies();
         if (known != null && collects(conditions.share, known.listings(), rows)) {
-            genericPages.increment();
+            (inTransaction ? customPages : collectedPages).increment();
             return preparedReads().sql(collected(conditions, order)).params(params).query(found).list();
         }
         customPages.increment();
@@ -521,8 +530,8 @@ public class Listings {
 
     /**
      * Whether a search has one good plan whatever its values: it has no words, and its filters
-     * are the leading columns of the index that holds its order (V4), so PostgreSQL walks that
-     * index from the filters' values (and the cursor's) and stops after a page. Browsing a
+     * are the leading columns of the index that holds its order (V1, V2, V4), so PostgreSQL
+     * walks that index from the filters' values (and the cursor's) and stops after a page. Browsing a
      * group, a province, by stars or by price; a province and a group together are left to the
      * planner, which knows which of the two indexes to walk.
      */
@@ -541,9 +550,9 @@ public class Listings {
         };
     }
 
-    /** How many pages have been read in a statement planned once (collected, or walking an index). */
+    /** How many pages search's connections read in a statement planned once (collected, or walking an index). */
     long genericPages() {
-        return genericPages.sum();
+        return collectedPages.sum() + walkedPages.sum();
     }
 
     /**
@@ -577,8 +586,8 @@ public class Listings {
      * index to choose: it reads the word indexes (or, for a small table, the table itself)
      * whatever the values, and the other conditions are checked on the listings it finds. A
      * plan made once without the values is then as good as one made for them, and PostgreSQL
-     * does not plan the statement again on every search (about a sixth of PostgreSQL's time in
-     * the benchmark's mix).
+     * does not plan the statement again on every search (planning was about a sixth of
+     * PostgreSQL's time for the benchmark's mix).
      */
     private static String collected(Conditions conditions, String order) {
         return "select " + COLUMNS + " from listing where id = any(array(select id from (select *"

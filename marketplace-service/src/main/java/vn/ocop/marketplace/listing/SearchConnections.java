@@ -31,11 +31,11 @@ import vn.ocop.web.BusyException;
  * values knows how common the words are, so whether to look them up in the word indexes or walk
  * the page's order (with trigram indexes a generic plan once measured 148 ms against 1 ms at
  * 100,000 listings): one pool plans every statement with its values
- * ({@code plan_cache_mode = force_custom_plan}). Statements whose text leaves one plan (the
- * vocabulary lookups, and searches whose words the statistics say are rare) run on a second pool
- * of the same size that plans each statement once without its values and keeps that plan
- * ({@code force_generic_plan}, named server-side statements): planning was about a fifth of a text
- * search's time in PostgreSQL. The service's own statements, whose plans do not depend on their
+ * ({@code plan_cache_mode = force_custom_plan}). Statements with one good plan whatever their
+ * values (the vocabulary lookups, searches whose words the statistics say are rare, and browsing
+ * that walks an index) run on a second pool of the same size that plans each statement once
+ * without its values and keeps that plan ({@code force_generic_plan}, named server-side
+ * statements): planning was about a sixth of PostgreSQL's time for search. The service's own statements, whose plans do not depend on their
  * values, keep the plans PostgreSQL caches for prepared statements: planning each of them again
  * had cost about a tenth of PostgreSQL's time in the event flow. And a burst of searches cannot
  * hold every connection the event consumer needs.

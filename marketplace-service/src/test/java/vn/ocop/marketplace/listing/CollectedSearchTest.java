@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -35,6 +36,9 @@ class CollectedSearchTest extends MarketplaceIntegrationTest {
 
     @Autowired
     private Listings listings;
+
+    @Autowired
+    private MeterRegistry meters;
 
     @Test
     void rareWordsAreCollectedInAStatementPlannedOnceAndFindWhatAStatementPlannedWithTheValuesFinds() {
@@ -97,6 +101,10 @@ class CollectedSearchTest extends MarketplaceIntegrationTest {
         }
         await().atMost(Duration.ofSeconds(20)).until(() -> listings
                 .search(ListingQuery.of(null, null, null, province, null, null), null, 20).size() == 7);
+        // The service counts such statements for operators.
+        double counted = walkedStatements();
+        listings.search(ListingQuery.of(null, null, null, province, null, null), null, 20);
+        assertThat(walkedStatements()).isEqualTo(counted + 1);
 
         Listings collecting = new Listings(jdbc, searches.jdbc(), searches.prepared(), true);
         Listings planning = new Listings(jdbc, searches.jdbc(), searches.prepared(), false);
@@ -118,6 +126,10 @@ class CollectedSearchTest extends MarketplaceIntegrationTest {
             assertThat(collecting.genericPages()).as("%s planned once", query).isGreaterThan(before);
         }
         assertThat(planning.genericPages()).isZero();
+    }
+
+    private double walkedStatements() {
+        return meters.get("marketplace.search.statements").tag("plan", "walk").functionCounter().count();
     }
 
     /** Every page of the search in turn: the names and ids it finds, in order. */
