@@ -292,8 +292,8 @@ final class SearchBenchmark {
             String password) throws Exception {
         // As the service's search connections are set up: one pool planning with the values, one
         // keeping a generic plan per statement for the statements whose text fixes their plan.
-        try (HikariDataSource pool = pool(jdbcUrl, user, password, clients, "force_custom_plan");
-                HikariDataSource prepared = pool(jdbcUrl, user, password, clients, "force_generic_plan")) {
+        try (HikariDataSource pool = pool(jdbcUrl, user, password, clients, false);
+                HikariDataSource prepared = pool(jdbcUrl, user, password, clients, true)) {
             Listings repository = new Listings(JdbcClient.create(pool), JdbcClient.create(pool),
                     JdbcClient.create(prepared));
             return run("direct SQL", listings, clients, duration, Duration.ofSeconds(3), mix, search -> {
@@ -303,15 +303,16 @@ final class SearchBenchmark {
         }
     }
 
-    private static HikariDataSource pool(String jdbcUrl, String user, String password, int size, String planCacheMode) {
+    private static HikariDataSource pool(String jdbcUrl, String user, String password, int size, boolean keepPlans) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(jdbcUrl);
         config.setUsername(user);
         config.setPassword(password);
         config.setMaximumPoolSize(size);
         config.setConnectionInitSql(
-                "set pg_trgm.word_similarity_threshold = 0.4; set plan_cache_mode = " + planCacheMode);
-        if (planCacheMode.equals("force_generic_plan")) {
+                "set pg_trgm.word_similarity_threshold = 0.4; set plan_cache_mode = "
+                        + (keepPlans ? "force_generic_plan" : "force_custom_plan"));
+        if (keepPlans) {
             config.addDataSourceProperty("prepareThreshold", "1");
             config.addDataSourceProperty("preparedStatementCacheQueries", "64");
         }

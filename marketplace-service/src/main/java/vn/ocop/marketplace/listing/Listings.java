@@ -699,7 +699,7 @@ public class Listings {
         }
         Frequencies known = frequencies();
         if (field.pairs()) {
-            pairs(conditions, field, sets, sets.size() > 1 ? known.names() : Shares.NONE, known.names());
+            pairs(conditions, field, sets, known.names());
         }
         else {
             common(conditions, field, sets, setPieces, known.words());
@@ -721,10 +721,9 @@ public class Listings {
      * of the pivot and one of each other), so it is the one whose lists the index reads the
      * fewest entries of ({@link #pivot}).
      */
-    private static void pairs(Conditions conditions, Field field, List<List<String>> sets, Shares pivotShares,
-            Shares shares) {
-        for (Collection<String> list : pairLists(sets, pivot(sets, pivotShares))) {
-            conditions.index(field.words(), list, shares.known() ? shares.of(list) : 1);
+    private static void pairs(Conditions conditions, Field field, List<List<String>> sets, Shares shares) {
+        for (Collection<String> list : pairLists(sets, pivot(sets, shares))) {
+            conditions.index(field.words(), list, shares.estimate(list));
         }
     }
 
@@ -797,9 +796,13 @@ public class Listings {
 
         static final Shares NONE = new Shares(Map.of(), 0);
 
-        /** Whether the column has statistics (an analysed table with words has common elements). */
-        boolean known() {
-            return !common.isEmpty();
+        /**
+         * The share of listings holding an element of this list, for a statement's estimate: 1
+         * (unknown) when the column has no statistics (an analysed table with words has common
+         * elements).
+         */
+        double estimate(Collection<String> elements) {
+            return common.isEmpty() ? 1 : of(elements);
         }
 
         /** The summed shares of these words or pairs: about how many index entries they are. */
@@ -843,7 +846,7 @@ public class Listings {
                 conditions.check(" and " + field.text() + " like ? escape '\\'", List.of("%" + escapeLike(piece) + "%"));
             }
             else {
-                conditions.index(field.words(), sets.get(i), shares.known() ? shares.of(sets.get(i)) : 1);
+                conditions.index(field.words(), sets.get(i), shares.estimate(sets.get(i)));
             }
         }
     }

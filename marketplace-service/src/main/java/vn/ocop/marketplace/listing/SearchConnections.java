@@ -75,8 +75,8 @@ class SearchConnections implements DisposableBean {
             throw new IllegalArgumentException("ocop.marketplace.search.pool-size must not be negative, not " + poolSize);
         }
         int size = poolSize == 0 ? defaultPoolSize(Runtime.getRuntime().availableProcessors()) : poolSize;
-        pool = pool(environment, database, meters, "search", size, "force_custom_plan");
-        preparedPool = pool(environment, database, meters, "search-prepared", size, "force_generic_plan");
+        pool = pool(environment, database, meters, "search", size, false);
+        preparedPool = pool(environment, database, meters, "search-prepared", size, true);
         jdbc = JdbcClient.create(pool);
         prepared = JdbcClient.create(preparedPool);
         turns = new Semaphore(size, true);
@@ -92,10 +92,11 @@ class SearchConnections implements DisposableBean {
 
     /**
      * One of search's pools: the service pool's settings (timeouts, lifetimes, driver properties
-     * …), bound as Spring Boot binds them to that pool; then its own name, size and plan cache mode.
+     * …), bound as Spring Boot binds them to that pool; then its own name, size and plan cache
+     * mode: a generic plan kept per statement ({@code keepPlans}), or each planned with its values.
      */
     private static HikariDataSource pool(Environment environment, JdbcConnectionDetails database, MeterRegistry meters,
-            String name, int size, String planCacheMode) {
+            String name, int size, boolean keepPlans) {
         HikariDataSource pool = new HikariDataSource();
         Binder.get(environment).bind("spring.datasource.hikari", Bindable.ofInstance(pool));
         pool.setPoolName(name);
@@ -108,8 +109,8 @@ class SearchConnections implements DisposableBean {
         pool.setMinimumIdle(size);
         String serviceInitSql = pool.getConnectionInitSql();
         pool.setConnectionInitSql((serviceInitSql == null || serviceInitSql.isBlank() ? "" : serviceInitSql + "; ")
-                + "set plan_cache_mode = " + planCacheMode);
-        if (planCacheMode.equals("force_generic_plan")) {
+                + "set plan_cache_mode = " + (keepPlans ? "force_generic_plan" : "force_custom_plan"));
+        if (keepPlans) {
             // Named server-side statements from the first execution on, so that the generic
             // plan is made once per connection and statement and then kept; unless the service
             // turned them off (0, as behind a pooler that cannot keep them), when each statement
