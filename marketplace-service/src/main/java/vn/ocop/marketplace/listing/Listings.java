@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -20,6 +21,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.LongAdder;
 
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.jspecify.annotations.Nullable;
@@ -114,7 +117,7 @@ public class Listings {
             .replace("{similarity}", String.valueOf(ListingQuery.FUZZY_SIMILARITY))
             .replace("{alternatives}", String.valueOf(ListingQuery.FUZZY_ALTERNATIVES));
 
-    private static final long FREQUENCIES_MAX_AGE_NANOS = 60_000_000_000L;
+    private static final Duration FREQUENCIES_MAX_AGE = Duration.ofMinutes(1);
 
     /**
      * At most this many matches, by the planner's statistics, are collected from the word indexes
@@ -137,8 +140,14 @@ public class Listings {
     private final LongAdder collectedPages = new LongAdder();
     private final LongAdder walkedPages = new LongAdder();
     private final LongAdder customPages = new LongAdder();
-    /** The planner's share of listings per common word and name pair, read again at most once a minute. */
-    private volatile @Nullable Frequencies frequencies;
+    /**
+     * The planner's share of listings per common word and name pair. Read once; a minute later the
+     * next search starts one reload in the background and, like every search until it is done,
+     * goes on with the last ones (a failed reload keeps them too).
+     */
+    private final LoadingCache<Boolean, Frequencies> frequencies = Caffeine.newBuilder()
+            .refreshAfterWrite(FREQUENCIES_MAX_AGE)
+            .build(key -> loadFrequencies());
 
     @Autowired
     Listings(JdbcClient jdbc, SearchConnections search, MeterRegistry meters) {
@@ -856,54 +865,52 @@ public class Listings {
      * searchable words, and of the name's words and pairs; and about how many listings there are
      * (0 while neither array has statistics).
      */
-    private record Frequencies(Shares words, Shares names, double listings, long loadedAt) {
+    private record Frequencies(Shares words, Shares names, double listings) {
     }
 
     /** One of a word array's most common elements, and what the planner counts a rarer one as. */
     private record Element(String column, String element, double share, double rare, double listings) {
     }
 
-    /** The planner's statistics of the listing's word arrays, read again at most once a minute. */
     private Frequencies frequencies() {
-        Frequencies known = frequencies;
-        long now = System.nanoTime();
-        if (known == null || now - known.loadedAt() > FREQUENCIES_MAX_AGE_NANOS) {
-            // most_common_elem_freqs holds one share per element, then the least and the
-            // greatest of them and the share of nulls.
-            List<Element> elements = reads().sql("""
-                    select s.attname, e.element, e.share,
-                        s.most_common_elem_freqs[cardinality(s.most_common_elem_freqs) - 2] / 2 as rare,
-                        c.reltuples as listings
-                    from pg_stats s
-                    join pg_class c on c.oid = to_regclass('listing')
-                    cross join unnest(s.most_common_elems::text::text[], s.most_common_elem_freqs) as e (element, share)
-                    where s.schemaname = current_schema() and s.tablename = 'listing'
-                        and s.attname in ('search_words', 'name_pairs') and e.element is not null
-                    """)
-                    .query((rs, row) -> new Element(rs.getString("attname"), rs.getString("element"),
-                            rs.getDouble("share"), rs.getDouble("rare"), rs.getDouble("listings")))
-                    .list();
-            Map<String, Double> words = new HashMap<>();
-            Map<String, Double> names = new HashMap<>();
-            double rareWord = 0;
-            double rareName = 0;
-            double listings = 0;
-            for (Element element : elements) {
-                listings = Math.max(0, element.listings());
-                if (element.column().equals("search_words")) {
-                    words.put(element.element(), element.share());
-                    rareWord = element.rare();
-                }
-                else {
-                    names.put(element.element(), element.share());
-                    rareName = element.rare();
-                }
+        return frequencies.get(Boolean.TRUE);
+    }
+
+    /** The planner's statistics of the listing's word arrays. */
+    private Frequencies loadFrequencies() {
+        // most_common_elem_freqs holds one share per element, then the least and the greatest of
+        // them and the share of nulls.
+        List<Element> elements = reads().sql("""
+                select s.attname, e.element, e.share,
+                    s.most_common_elem_freqs[cardinality(s.most_common_elem_freqs) - 2] / 2 as rare,
+                    c.reltuples as listings
+                from pg_stats s
+                join pg_class c on c.oid = to_regclass('listing')
+                cross join unnest(s.most_common_elems::text::text[], s.most_common_elem_freqs) as e (element, share)
+                where s.schemaname = current_schema() and s.tablename = 'listing'
+                    and s.attname in ('search_words', 'name_pairs') and e.element is not null
+                """)
+                .query((rs, row) -> new Element(rs.getString("attname"), rs.getString("element"),
+                        rs.getDouble("share"), rs.getDouble("rare"), rs.getDouble("listings")))
+                .list();
+        Map<String, Double> words = new HashMap<>();
+        Map<String, Double> names = new HashMap<>();
+        double rareWord = 0;
+        double rareName = 0;
+        double listings = 0;
+        for (Element element : elements) {
+            listings = Math.max(0, element.listings());
+            if (element.column().equals("search_words")) {
+                words.put(element.element(), element.share());
+                rareWord = element.rare();
             }
-            known = new Frequencies(new Shares(Map.copyOf(words), rareWord), new Shares(Map.copyOf(names), rareName),
-                    listings, now);
-            frequencies = known;
+            else {
+                names.put(element.element(), element.share());
+                rareName = element.rare();
+            }
         }
-        return known;
+        return new Frequencies(new Shares(Map.copyOf(words), rareWord), new Shares(Map.copyOf(names), rareName),
+                listings);
     }
 
     private static void filters(ListingQuery query, Conditions conditions) {
