@@ -73,6 +73,8 @@ public final class ServiceProcess {
         env.put(prefix + "_DB_USER", Infrastructure.DB_USER);
         env.put(prefix + "_DB_PASSWORD", Infrastructure.DB_PASSWORD);
         env.put(prefix + "_PORT", String.valueOf(options.servicePorts().get(service)));
+        // Locally, webhooks may go to receivers on this machine; a deployment allows no internal address.
+        env.putIfAbsent("NOTIFICATION_WEBHOOK_ALLOWED_NETWORKS", "127.0.0.0/8,::1/128");
         ServiceProcess started = new ServiceProcess(artifact, options.servicePorts().get(service), builder.start());
         started.pipeOutput(options.logs().resolve(service + ".log"), echo);
         return started;

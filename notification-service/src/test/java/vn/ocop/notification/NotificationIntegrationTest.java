@@ -33,6 +33,8 @@ import vn.ocop.testsupport.TestInfrastructure;
                 "ocop.notification.delivery.max-attempts=4",
                 "ocop.notification.delivery.connect-timeout=500ms",
                 "ocop.notification.delivery.request-timeout=2s",
+                // The tests' webhook receivers listen on this machine; other internal addresses stay refused.
+                "ocop.notification.webhooks.allowed-networks=127.0.0.0/8,::1/128",
                 "ocop.notification.stream.heartbeat=500ms",
                 "ocop.notification.expiry.check-interval=300ms" })
 public abstract class NotificationIntegrationTest {

@@ -2,14 +2,18 @@ package vn.ocop.notification.delivery;
 
 import java.io.IOException;
 import java.net.ConnectException;
+import java.net.InetAddress;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -18,10 +22,12 @@ import vn.ocop.notification.inbox.InboxMessage;
 import vn.ocop.notification.inbox.Rendered;
 import vn.ocop.notification.recipient.Recipient;
 import vn.ocop.notification.recipient.RecipientChannels;
+import vn.ocop.notification.recipient.WebhookAddresses;
 
 /**
  * Posts a message as JSON to a recipient's own system, signed with its secret. Any 2xx answer is
- * success; a refused connection, a timeout, 429 or 5xx says the receiver is down.
+ * success; a refused connection, a timeout, 429 or 5xx says the receiver is down. A host that
+ * resolves to an internal address is not called ({@link WebhookAddresses}).
  */
 @Component
 class WebhookSender {
@@ -34,8 +40,10 @@ class WebhookSender {
     private final JsonMapper json;
     private final RecipientChannels channels;
     private final DeliveryProperties properties;
+    private final WebhookAddresses addresses;
 
-    WebhookSender(JsonMapper json, RecipientChannels channels, DeliveryProperties properties) {
+    WebhookSender(JsonMapper json, RecipientChannels channels, DeliveryProperties properties,
+            WebhookAddresses addresses) {
         this.client = HttpClient.newBuilder()
                 .connectTimeout(properties.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER)
@@ -43,6 +51,7 @@ class WebhookSender {
         this.json = json;
         this.channels = channels;
         this.properties = properties;
+        this.addresses = addresses;
     }
 
     Outcome send(Delivery delivery, InboxMessage message, Rendered text) {
@@ -70,6 +79,10 @@ class WebhookSender {
             return Outcome.refused(null, "not a usable URL: " + e.getMessage());
         }
         try {
+            Optional<String> refusal = addresses.refusal(List.of(InetAddress.getAllByName(request.uri().getHost())));
+            if (refusal.isPresent()) {
+                return Outcome.refused(null, refusal.get());
+            }
             HttpResponse<Void> response = client.send(request, HttpResponse.BodyHandlers.discarding());
             int status = response.statusCode();
             if (status >= 200 && status < 300) {
@@ -83,6 +96,9 @@ class WebhookSender {
         }
         catch (ConnectException e) {
             return Outcome.unavailable(null, "connection refused");
+        }
+        catch (UnknownHostException e) {
+            return Outcome.unavailable(null, "unknown host " + request.uri().getHost());
         }
         catch (IOException e) {
             return Outcome.unavailable(null, "I/O error: " + e.getMessage());

@@ -43,9 +43,11 @@ class ChannelsController {
     }
 
     private final RecipientChannels channels;
+    private final WebhookAddresses addresses;
 
-    ChannelsController(RecipientChannels channels) {
+    ChannelsController(RecipientChannels channels, WebhookAddresses addresses) {
         this.channels = channels;
+        this.addresses = addresses;
     }
 
     /** Replaces the recipient's channels; a webhook without a secret gets one generated, returned once. */
@@ -55,8 +57,14 @@ class ChannelsController {
         if (request.webhookSecret() != null && request.webhookUrl() == null) {
             throw new InvalidRequestException("webhookSecret", "a webhook secret needs a webhookUrl");
         }
+        String webhookUrl = blankToNull(request.webhookUrl());
+        if (webhookUrl != null) {
+            addresses.refusal(webhookUrl).ifPresent(reason -> {
+                throw new InvalidRequestException("webhookUrl", reason);
+            });
+        }
         Language language = Language.of(request.language()).orElse(Language.DEFAULT);
-        Channels saved = channels.put(who, blankToNull(request.email()), blankToNull(request.webhookUrl()),
+        Channels saved = channels.put(who, blankToNull(request.email()), webhookUrl,
                 request.webhookSecret(), language);
         boolean hasSecret = channels.find(who).map(c -> c.webhookSecret() != null).orElse(false);
         return ChannelView.of(saved, hasSecret);

@@ -26,7 +26,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 import vn.ocop.notification.recipient.Recipient;
 import vn.ocop.notification.recipient.RecipientChannels;
+import vn.ocop.notification.recipient.WebhookAddresses;
 import vn.ocop.web.Cursor;
+import vn.ocop.web.InvalidRequestException;
 import vn.ocop.web.NotFoundException;
 import vn.ocop.web.Page;
 
@@ -56,20 +58,29 @@ class SubscriptionController {
 
     private final Subscriptions subscriptions;
     private final RecipientChannels channels;
+    private final WebhookAddresses addresses;
     private final Clock clock;
 
-    SubscriptionController(Subscriptions subscriptions, RecipientChannels channels, Clock clock) {
+    SubscriptionController(Subscriptions subscriptions, RecipientChannels channels, WebhookAddresses addresses,
+            Clock clock) {
         this.subscriptions = subscriptions;
         this.channels = channels;
+        this.addresses = addresses;
         this.clock = clock;
     }
 
     @PostMapping
     @Transactional
     ResponseEntity<Created> subscribe(@Valid @RequestBody NewSubscription request) {
+        String webhookUrl = strip(request.webhookUrl());
+        if (webhookUrl != null) {
+            addresses.refusal(webhookUrl).ifPresent(reason -> {
+                throw new InvalidRequestException("webhookUrl", reason);
+            });
+        }
         Subscription s = new Subscription(UUID.randomUUID(), request.retailerId(), request.group(),
                 strip(request.province()), request.minStars(), strip(request.query()), strip(request.email()),
-                strip(request.webhookUrl()), clock.instant());
+                webhookUrl, clock.instant());
         subscriptions.insert(s);
         String secret = s.webhookUrl() == null ? null
                 : channels.ensureWebhookSecret(Recipient.retailer(s.retailerId())).orElse(null);

@@ -127,6 +127,31 @@ class WebhookDeliveryTest extends NotificationIntegrationTest {
     }
 
     @Test
+    void aWebhookThatLeadsIntoThePlatformsOwnNetworkIsNeverCalled() {
+        // Registered before addresses were checked, or by a name that now resolves inside.
+        ProgrammeEvents honey = new ProgrammeEvents("Hà Giang", Instant.now());
+        String recipient = recipient(honey);
+        jdbc.sql("""
+                insert into recipient_channel (recipient, webhook_url, webhook_secret, language, updated_at)
+                values (?, 'http://10.255.255.1:8083/actuator/deadletters', 'whsec_a-secret-of-long-ago', 'vi', now())
+                """).param(recipient).update();
+        try {
+            TestEvents.publish(honey.ordered(30));
+
+            Response log = await().atMost(Duration.ofSeconds(20)).until(
+                    () -> http().get("/api/deliveries?recipient=" + recipient), r -> r.at("/items/0/attempts").asInt() >= 1);
+            assertThat(log.text("/items/0/status")).isNotEqualTo("SENT");
+            assertThat(log.text("/items/0/lastError"))
+                    .isEqualTo("webhooks may not go to the internal address 10.255.255.1");
+            assertThat(http().get("/api/inbox?recipient=" + recipient).at("/items").size())
+                    .as("the message itself is kept").isEqualTo(1);
+        }
+        finally {
+            giveUp(recipient);
+        }
+    }
+
+    @Test
     void theDeliveryLogNeedsARecipient() {
         assertThat(http().get("/api/deliveries").status()).isEqualTo(400);
         assertThat(http().get("/api/deliveries?recipient=nobody").text("/errors/0/field")).isEqualTo("recipient");

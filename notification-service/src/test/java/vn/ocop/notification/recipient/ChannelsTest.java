@@ -55,4 +55,20 @@ class ChannelsTest extends NotificationIntegrationTest {
         assertThat(put("/api/recipients/farmer:1/channels", Map.of()).text("/errors/0/field")).isEqualTo("recipient");
         assertThat(http().get(path).status()).isEqualTo(404);
     }
+
+    @Test
+    void aWebhookIntoThePlatformsOwnNetworkIsRefusedAndTheChannelsStayAsTheyWere() {
+        String path = "/api/recipients/producer:" + UUID.randomUUID() + "/channels";
+        assertThat(put(path, Map.of("webhookUrl", "https://erp.htx-chethai.vn/ocop")).status()).isEqualTo(200);
+
+        Response metadata = put(path, Map.of("webhookUrl", "http://169.254.169.254/latest/meta-data/"));
+        assertThat(metadata.status()).isEqualTo(400);
+        assertThat(metadata.text("/errors/0/field")).isEqualTo("webhookUrl");
+        assertThat(metadata.text("/errors/0/message"))
+                .isEqualTo("webhooks may not go to the internal address 169.254.169.254");
+        assertThat(put(path, Map.of("webhookUrl", "http://[fd00::5]/hook")).status()).isEqualTo(400);
+        assertThat(put(path, Map.of("webhookUrl", "http://192.168.1.20/hook")).status()).isEqualTo(400);
+
+        assertThat(http().get(path).text("/webhookUrl")).isEqualTo("https://erp.htx-chethai.vn/ocop");
+    }
 }

@@ -100,6 +100,20 @@ class SubscriptionTest extends NotificationIntegrationTest {
         assertThat(field(with(base, "webhookUrl", "ftp://example"))).isEqualTo("webhookUrl");
     }
 
+    @Test
+    void aWebhookIntoThePlatformsOwnNetworkIsRefusedAndNothingIsSubscribed() {
+        UUID retailer = UUID.randomUUID();
+        Response refused = http().post("/api/subscriptions", Map.of("retailerId", retailer, "group", 1,
+                "webhookUrl", "http://10.0.0.7:8083/actuator/deadletters"));
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.text("/errors/0/field")).isEqualTo("webhookUrl");
+        assertThat(refused.text("/errors/0/message")).isEqualTo("webhooks may not go to the internal address 10.0.0.7");
+        assertThat(http().get("/api/subscriptions?retailerId=" + retailer).at("/items").size()).isZero();
+        assertThat(http().get("/api/recipients/retailer:" + retailer + "/channels").status())
+                .as("no webhook secret was made for it").isEqualTo(404);
+    }
+
     private String field(Map<String, Object> request) {
         Response response = http().post("/api/subscriptions", request);
         assertThat(response.status()).isEqualTo(400);
