@@ -21,6 +21,7 @@ import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.cloud.stream.config.ListenerContainerCustomizer;
 import org.springframework.kafka.listener.AbstractMessageListenerContainer;
+import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
@@ -134,13 +135,24 @@ public class MessagingAutoConfiguration {
     }
 
     /**
-     * Offsets are committed without waiting for the broker's answer: the inbox makes a redelivered
-     * record harmless, so a commit lost to a crash or a rebalance costs a duplicate delivery at
-     * most, while waiting would add a broker round trip to every poll.
+     * Offsets are committed once a second ({@code ocop.messaging.inbox.offset-commit-interval}),
+     * not after every poll, and without waiting for the broker's answer. The inbox makes a
+     * redelivered record harmless, so a commit not yet made or lost to a crash costs duplicate
+     * deliveries at most; committing after every poll cost the broker a write to its offsets log
+     * per poll, and at a steady flow most polls hold one or two records.
      */
     @Bean
-    ListenerContainerCustomizer<AbstractMessageListenerContainer<?, ?>> inboxContainerCustomizer() {
-        return (container, destination, group) -> container.getContainerProperties().setSyncCommits(false);
+    ListenerContainerCustomizer<AbstractMessageListenerContainer<?, ?>> inboxContainerCustomizer(
+            MessagingProperties properties) {
+        long interval = properties.inbox().offsetCommitInterval().toMillis();
+        return (container, destination, group) -> {
+            ContainerProperties settings = container.getContainerProperties();
+            settings.setSyncCommits(false);
+            if (interval > 0) {
+                settings.setAckMode(ContainerProperties.AckMode.TIME);
+                settings.setAckTime(interval);
+            }
+        };
     }
 
     /** The consumer function every service binds as {@code inbound-in-0}. */

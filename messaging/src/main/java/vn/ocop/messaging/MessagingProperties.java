@@ -10,9 +10,19 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param serviceName names the consumer in the inbox table and the relay's lock; the service name
  * @param relay how the outbox is relayed to Kafka
+ * @param inbox how consumed events are acknowledged to Kafka
  */
 @ConfigurationProperties("ocop.messaging")
-public record MessagingProperties(String serviceName, @DefaultValue Relay relay) {
+public record MessagingProperties(String serviceName, @DefaultValue Relay relay, @DefaultValue Inbox inbox) {
+
+    /**
+     * @param offsetCommitInterval how often a consumer commits the offsets of what it has applied
+     *     (also when its partitions are revoked and when it stops); zero commits after every poll.
+     *     A commit that has not happened yet costs, after a crash, only the redelivery of events
+     *     the inbox already holds.
+     */
+    public record Inbox(@DefaultValue("1s") Duration offsetCommitInterval) {
+    }
 
     /**
      * @param enabled false keeps events in the outbox (a service that must not publish, or a test)

@@ -64,6 +64,18 @@ class InboxDeliveryTest extends MessagingIntegrationTest {
     }
 
     @Test
+    void offsetsOfAppliedRecordsAreCommittedAlsoWhenNothingElseArrives() {
+        // Offsets are committed once an interval has passed, not after every poll; a consumer that
+        // has nothing more to read must still commit what it applied.
+        ProductRegistered event = registered(UUID.randomUUID());
+
+        TestEvents.publish(event);
+
+        await().atMost(WAIT).until(() -> applied.timesApplied(event.eventId()) == 1);
+        TestEvents.awaitConsumed(consumerGroup, Topics.CATALOG_PRODUCT);
+    }
+
+    @Test
     void unparseableMessageGoesToTheDeadLetterTopicAndThePartitionMovesOn() {
         UUID productId = UUID.randomUUID();
         ProductRegistered next = registered(productId);
