@@ -58,11 +58,7 @@ class ChannelsController {
             throw new InvalidRequestException("webhookSecret", "a webhook secret needs a webhookUrl");
         }
         String webhookUrl = blankToNull(request.webhookUrl());
-        if (webhookUrl != null) {
-            addresses.refusal(webhookUrl).ifPresent(reason -> {
-                throw new InvalidRequestException("webhookUrl", reason);
-            });
-        }
+        addresses.checkRegistered(webhookUrl);
         Language language = Language.of(request.language()).orElse(Language.DEFAULT);
         Channels saved = channels.put(who, blankToNull(request.email()), webhookUrl,
                 request.webhookSecret(), language);

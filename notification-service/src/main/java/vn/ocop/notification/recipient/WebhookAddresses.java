@@ -8,9 +8,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.stereotype.Component;
+
+import vn.ocop.web.InvalidRequestException;
 
 /**
  * Where webhooks may go. A webhook is a URL that anyone registering channels or a subscription
@@ -110,6 +113,18 @@ public class WebhookAddresses {
             return refusal(List.of(InetAddress.getLoopbackAddress()));
         }
         return literal(host).flatMap(address -> refusal(List.of(address)));
+    }
+
+    /**
+     * Refuses, as a bad {@code webhookUrl} in the request, a URL that may not be registered
+     * ({@link #refusal(String)}); no URL is fine.
+     */
+    public void checkRegistered(@Nullable String url) {
+        if (url != null) {
+            refusal(url).ifPresent(reason -> {
+                throw new InvalidRequestException("webhookUrl", reason);
+            });
+        }
     }
 
     /** Why a webhook may not go to a host that resolves to these addresses, if it may not. */

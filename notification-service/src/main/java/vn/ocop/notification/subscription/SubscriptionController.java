@@ -28,7 +28,6 @@ import vn.ocop.notification.recipient.Recipient;
 import vn.ocop.notification.recipient.RecipientChannels;
 import vn.ocop.notification.recipient.WebhookAddresses;
 import vn.ocop.web.Cursor;
-import vn.ocop.web.InvalidRequestException;
 import vn.ocop.web.NotFoundException;
 import vn.ocop.web.Page;
 
@@ -73,11 +72,7 @@ class SubscriptionController {
     @Transactional
     ResponseEntity<Created> subscribe(@Valid @RequestBody NewSubscription request) {
         String webhookUrl = strip(request.webhookUrl());
-        if (webhookUrl != null) {
-            addresses.refusal(webhookUrl).ifPresent(reason -> {
-                throw new InvalidRequestException("webhookUrl", reason);
-            });
-        }
+        addresses.checkRegistered(webhookUrl);
         Subscription s = new Subscription(UUID.randomUUID(), request.retailerId(), request.group(),
                 strip(request.province()), request.minStars(), strip(request.query()), strip(request.email()),
                 webhookUrl, clock.instant());
