@@ -76,7 +76,12 @@ class LiveHub implements SmartLifecycle {
         return client;
     }
 
-    void publish(LiveMessage message) {
+    /**
+     * Queues the message for every client that wants it. Consumers of different topics publish
+     * from their own threads: one message reaches all clients before the next does, so that
+     * every screen shows the events in the same order.
+     */
+    synchronized void publish(LiveMessage message) {
         for (Client client : clients) {
             if (client.wants(message)) {
                 client.offer(new Message(message));
