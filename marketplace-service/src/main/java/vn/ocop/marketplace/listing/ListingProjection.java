@@ -11,6 +11,7 @@ import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
 import vn.ocop.contracts.DomainEvent;
@@ -28,6 +29,7 @@ import vn.ocop.contracts.marketplace.ListingUpdated;
 import vn.ocop.contracts.marketplace.ListingWithdrawn;
 import vn.ocop.messaging.inbox.EventBatchHandler;
 import vn.ocop.messaging.outbox.Outbox;
+import vn.ocop.messaging.transaction.RoundTrip;
 
 /**
  * Keeps listings in step with certification; nobody creates a listing by hand. Each event adds a
@@ -38,8 +40,9 @@ import vn.ocop.messaging.outbox.Outbox;
  *
  * <p>Applied a poll at a time ({@link EventBatchHandler}): the batch's facts are written, its
  * products' facts and listings read, and the changed listings written and announced, each in one
- * statement for the whole batch rather than one per event. A product with several events in one
- * batch is recomputed once, and only the net difference is announced.
+ * statement for the whole batch rather than one per event. The locks, the facts' writes and the
+ * two reads go to PostgreSQL in one round trip ({@link RoundTrip}). A product with several events
+ * in one batch is recomputed once, and only the net difference is announced.
  */
 @Service
 class ListingProjection implements EventBatchHandler {
@@ -48,14 +51,16 @@ class ListingProjection implements EventBatchHandler {
             EvaluationEvents.CERTIFICATION_REVOKED, EvaluationEvents.CERTIFICATION_EXPIRED,
             CatalogEvents.PRODUCT_SUBMITTED, CatalogEvents.PRODUCT_UPDATED, CatalogEvents.PRODUCT_WITHDRAWN);
 
+    private final JdbcTemplate jdbc;
     private final ListingFacts facts;
     private final Listings listings;
     private final Outbox outbox;
     private final ApplicationEventPublisher publisher;
     private final Clock clock;
 
-    ListingProjection(ListingFacts facts, Listings listings, Outbox outbox, ApplicationEventPublisher publisher,
-            Clock clock) {
+    ListingProjection(JdbcTemplate jdbc, ListingFacts facts, Listings listings, Outbox outbox,
+            ApplicationEventPublisher publisher, Clock clock) {
+        this.jdbc = jdbc;
         this.facts = facts;
         this.listings = listings;
         this.outbox = outbox;
@@ -72,9 +77,13 @@ class ListingProjection implements EventBatchHandler {
     public void handle(List<DomainEvent> events) {
         Set<UUID> products = new LinkedHashSet<>();
         events.forEach(event -> products.add(productId(event)));
-        facts.lock(products);
-        facts.record(events);
-        recompute(products);
+        RoundTrip trip = new RoundTrip(jdbc);
+        facts.lock(products, trip);
+        facts.record(events, trip);
+        Map<UUID, ListingFacts.Known> known = facts.latest(products, trip);
+        Map<UUID, Listing> before = listings.findByProducts(products, trip);
+        trip.run();
+        recompute(products, known, before);
     }
 
     private static UUID productId(DomainEvent event) {
@@ -90,12 +99,7 @@ class ListingProjection implements EventBatchHandler {
     }
 
     /** Recomputes the products' listings from their facts; writes and announces the ones that changed. */
-    private void recompute(Set<UUID> products) {
-        Map<UUID, ListingFacts.Known> known = facts.latest(products);
-        if (known.isEmpty()) {
-            return;
-        }
-        Map<UUID, Listing> before = listings.findByProducts(known.keySet());
+    private void recompute(Set<UUID> products, Map<UUID, ListingFacts.Known> known, Map<UUID, Listing> before) {
         List<ListingRules.Desired> changed = new ArrayList<>();
         for (UUID productId : products) {
             ListingFacts.Known latest = known.get(productId);

@@ -32,6 +32,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
+import vn.ocop.messaging.transaction.RoundTrip;
+
 /**
  * Listings in marketplace's database, and their search. PostgreSQL does the matching: unaccent
  * (through the immutable {@code f_unaccent}) for diacritics and "đ", GIN indexes of the listings'
@@ -203,11 +205,14 @@ public class Listings {
         return jdbc.sql("select " + COLUMNS + " from listing where id = ?").param(id).query(LISTING).optional();
     }
 
-    /** The listings of these products, by product. */
-    Map<UUID, Listing> findByProducts(Collection<UUID> productIds) {
+    /** Adds to the trip the reading of these products' listings; the map it returns, by product, is filled when the trip runs. */
+    Map<UUID, Listing> findByProducts(Collection<UUID> productIds, RoundTrip trip) {
         Map<UUID, Listing> found = new HashMap<>();
-        jdbc.sql("select " + COLUMNS + " from listing where product_id = any(?)").param(productIds.toArray(UUID[]::new))
-                .query(LISTING).list().forEach(listing -> found.put(listing.productId(), listing));
+        int[] row = { 0 };
+        trip.query("select " + COLUMNS + " from listing where product_id = any(?)", rs -> {
+            Listing listing = LISTING.mapRow(rs, row[0]++);
+            found.put(listing.productId(), listing);
+        }, (Object) productIds.toArray(UUID[]::new));
         return found;
     }
 

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import vn.ocop.contracts.CloudEventHeaders;
 import vn.ocop.contracts.DomainEvent;
@@ -43,6 +44,12 @@ class ListingConvergenceTest extends MarketplaceIntegrationTest {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    ListingProjection projection;
+
+    @Autowired
+    TransactionTemplate transaction;
 
     @BeforeAll
     static void probe() {
@@ -245,5 +252,47 @@ class ListingConvergenceTest extends MarketplaceIntegrationTest {
         for (String field : List.of("/id", "/status", "/certificateNo", "/stars", "/minOrderQuantity", "/name", "/validUntil")) {
             assertThat(after.at(field)).as(field).isEqualTo(before.at(field));
         }
+    }
+
+    /**
+     * One poll can hold several facts of one kind about one product (the facts of a kind are
+     * written in one statement): the fact that stands is the one that would have stood had they
+     * been applied one by one.
+     */
+    @Test
+    void severalFactsOfOneKindInOneBatchLeaveTheFactThatWouldStandOneByOne() {
+        Instant base = Instant.now().minus(Duration.ofDays(1)).truncatedTo(ChronoUnit.MILLIS);
+        ProductSnapshot revokedFirst = tea();
+        ProductCertified revokedCertificate = Certificates.certified(revokedFirst, 4, base);
+        ProductSnapshot withdrawnLast = tea();
+        ProductCertified listed = Certificates.certified(withdrawnLast, 5, base);
+
+        transaction.executeWithoutResult(status -> projection.handle(List.of(
+                revokedCertificate,
+                // The same certificate number again, told differently: the first stands.
+                new ProductCertified(UUID.randomUUID(), base.plusSeconds(1), revokedCertificate.certificateNo(),
+                        UUID.randomUUID(), revokedFirst.productId(), 2, 36.0, "PROVINCE", revokedCertificate.validFrom(),
+                        revokedCertificate.validUntil(), revokedCertificate.ruleSet(), revokedFirst),
+                Certificates.priced(revokedFirst, 130_000, 30, base.plusSeconds(20)),
+                Certificates.priced(revokedFirst, 90_000, 10, base.plusSeconds(10)),
+                Certificates.revoked(revokedCertificate, base.plusSeconds(30)),
+                Certificates.expired(revokedCertificate, base.plusSeconds(40)),
+                listed,
+                Certificates.withdrawn(withdrawnLast, base.plusSeconds(10)),
+                Certificates.withdrawn(withdrawnLast, base.plusSeconds(50)),
+                Certificates.withdrawn(withdrawnLast, base.plusSeconds(50)))));
+
+        assertThat(jdbc.queryForMap("select stars, status from certification_fact where certificate_no = ?",
+                revokedCertificate.certificateNo())).containsEntry("stars", 4).containsEntry("status", "REVOKED");
+        assertThat(jdbc.queryForObject("select (terms ->> 'wholesalePriceVnd')::bigint from product_fact where product_id = ?",
+                Long.class, revokedFirst.productId())).isEqualTo(130_000L);
+        assertThat(jdbc.queryForObject("select withdrawn_at from product_fact where product_id = ?", java.sql.Timestamp.class,
+                withdrawnLast.productId()).toInstant()).isEqualTo(base.plusSeconds(50));
+        Response revoked = listing(revokedFirst.productId());
+        assertThat(revoked.text("/status")).isEqualTo("WITHDRAWN");
+        assertThat(revoked.text("/withdrawnReason")).isEqualTo("CERTIFICATE_REVOKED");
+        assertThat(revoked.at("/stars").asInt()).isEqualTo(4);
+        assertThat(revoked.at("/wholesalePriceVnd").asLong()).isEqualTo(130_000L);
+        assertThat(listing(withdrawnLast.productId()).text("/withdrawnReason")).isEqualTo("PRODUCT_WITHDRAWN");
     }
 }

@@ -16,6 +16,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 public final class KeyLocks {
 
+    private static final String LOCK = """
+            select pg_advisory_xact_lock(k) from (
+                select distinct hashtextextended(?::text || p::text, ?::bigint) as k
+                from unnest(?::uuid[]) as p order by k) keys
+            """;
+
     private final JdbcClient jdbc;
     private final String prefix;
     private final long seed;
@@ -32,21 +38,31 @@ public final class KeyLocks {
     }
 
     public void lock(Collection<UUID> keys) {
-        Set<UUID> held = heldIn.current();
-        List<UUID> needed = keys.stream().distinct().filter(key -> held == null || !held.contains(key)).toList();
-        if (needed.isEmpty()) {
-            return;
+        List<UUID> needed = needed(keys);
+        if (!needed.isEmpty()) {
+            jdbc.sql(LOCK).params(prefix, seed, needed.toArray(UUID[]::new)).query().listOfRows();
+            held(needed);
         }
-        jdbc.sql("""
-                select pg_advisory_xact_lock(k) from (
-                    select distinct hashtextextended(?::text || p::text, ?::bigint) as k
-                    from unnest(?::uuid[]) as p order by k) keys
-                """)
-                .params(prefix, seed, needed.toArray(UUID[]::new))
-                .query()
-                .listOfRows();
+    }
+
+    /** Adds the locking of the keys not yet held to a round trip, ahead of what it adds next. */
+    public void lock(Collection<UUID> keys, RoundTrip trip) {
+        List<UUID> needed = needed(keys);
+        if (!needed.isEmpty()) {
+            trip.add(LOCK, prefix, seed, needed.toArray(UUID[]::new));
+            held(needed);
+        }
+    }
+
+    private List<UUID> needed(Collection<UUID> keys) {
+        Set<UUID> held = heldIn.current();
+        return keys.stream().distinct().filter(key -> held == null || !held.contains(key)).toList();
+    }
+
+    private void held(List<UUID> keys) {
+        Set<UUID> held = heldIn.current();
         if (held != null) {
-            held.addAll(needed);
+            held.addAll(keys);
         }
     }
 }

@@ -37,6 +37,28 @@ class KeyLocksTest extends MessagingIntegrationTest {
         assertThat(free).isTrue();
     }
 
+    @Test
+    void aRoundTripTakesTheLocksBeforeItsOtherStatements() {
+        KeyLocks locks = new KeyLocks(client, "test:", 3);
+        UUID a = UUID.randomUUID();
+        UUID b = UUID.randomUUID();
+        int[] heldDuringTrip = { -1 };
+
+        Integer heldAfter = transaction().execute(status -> {
+            locks.lock(List.of(a));
+            RoundTrip trip = new RoundTrip(jdbc);
+            locks.lock(List.of(a, b, b), trip);
+            trip.query("select count(*) from pg_locks where locktype = 'advisory' and pid = pg_backend_pid()",
+                    rs -> heldDuringTrip[0] = rs.getInt(1));
+            trip.run();
+            locks.lock(List.of(b));
+            return heldByMe();
+        });
+
+        assertThat(heldDuringTrip[0]).isEqualTo(2);
+        assertThat(heldAfter).isEqualTo(2);
+    }
+
     private int heldByMe() {
         return client.sql("select count(*) from pg_locks where locktype = 'advisory' and pid = pg_backend_pid()")
                 .query(Integer.class).single();
