@@ -46,9 +46,10 @@ import vn.ocop.messaging.MessagingProperties;
  *
  * <p>The relay is woken by {@code NOTIFY} at commit (see {@link Outbox}) and polls only as a
  * fallback. It sends a batch without waiting between records and stamps the rows the broker
- * acknowledged ({@code acks=all}, idempotent producer), so a batch costs about one round trip. A crash between the acknowledgement and the
- * stamp publishes the event again after restart; consumers drop the repeat by its event id, so the
- * effect happens exactly once.
+ * acknowledged ({@code acks=all}, idempotent producer) in the same round trip to PostgreSQL as its
+ * next read, so a batch costs about one round trip to each. A crash between the acknowledgement
+ * and the stamp publishes the event again after restart; consumers drop the repeat by its event
+ * id, so the effect happens exactly once.
  */
 public class OutboxRelay implements SmartLifecycle {
 
@@ -83,6 +84,9 @@ public class OutboxRelay implements SmartLifecycle {
                 .description("1 on the instance whose relay currently publishes")
                 .register(meters);
     }
+
+    /** Marks acknowledged events published. */
+    static final String STAMP = "update outbox_event set published_at = clock_timestamp() where id = any(?)";
 
     /** The committed events still to publish, oldest first. */
     static final String PENDING = """
@@ -188,27 +192,56 @@ public class OutboxRelay implements SmartLifecycle {
         }
         PGConnection notifications = connection.unwrap(PGConnection.class);
         int waitMillis = (int) settings.pollInterval().toMillis();
-        while (running) {
-            int count = publishBatch(connection);
-            cleanUpIfDue(connection);
-            if (count < settings.batchSize()) {
-                notifications.getNotifications(waitMillis);
+        List<Long> acknowledged = List.of();
+        try {
+            while (running) {
+                // Should stamping fail, these events are published again: consumers drop repeats.
+                List<Long> toStamp = acknowledged;
+                acknowledged = List.of();
+                Pass pass = publishBatch(connection, toStamp);
+                acknowledged = pass.acknowledged();
+                cleanUpIfDue(connection);
+                if (pass.read() == 0) {
+                    notifications.getNotifications(waitMillis);
+                }
             }
+        }
+        finally {
+            markPublished(connection, acknowledged);
         }
     }
 
+    /** A pass: how many pending events it read, and those the broker acknowledged, still to be stamped. */
+    record Pass(int read, List<Long> acknowledged) {
+    }
+
     /**
-     * Publishes up to one batch and stamps what the broker acknowledged. The sends are pipelined
-     * (the idempotent producer keeps them in order per partition, up to five requests in flight)
-     * and then awaited in id order; only the unbroken run of acknowledged events from the start is
-     * stamped, so after a failure everything from the first unacknowledged event is sent again.
+     * Stamps the events the previous pass had acknowledged and reads the next pending ones, in one
+     * round trip (a pass that sent events is always followed by another, so stamps never wait for
+     * the next commit), then publishes what it read. The sends are pipelined (the idempotent
+     * producer keeps them in order per partition, up to five requests in flight) and then awaited
+     * in id order. Only the unbroken run of acknowledged events from the start counts: after a
+     * failure those are stamped at once and everything from the first unacknowledged event is
+     * sent again.
      */
-    int publishBatch(Connection connection) throws SQLException {
+    Pass publishBatch(Connection connection, List<Long> toStamp) throws SQLException {
         List<Sent> pending = new ArrayList<>();
         RuntimeException sendFailure = null;
-        try (PreparedStatement select = connection.prepareStatement(PENDING)) {
-            select.setInt(1, settings.batchSize());
-            try (ResultSet rs = select.executeQuery()) {
+        try (PreparedStatement read = connection.prepareStatement(toStamp.isEmpty() ? PENDING : STAMP + ";\n" + PENDING)) {
+            int parameter = 1;
+            if (!toStamp.isEmpty()) {
+                read.setArray(parameter++, connection.createArrayOf("bigint", toStamp.toArray()));
+            }
+            read.setInt(parameter, settings.batchSize());
+            boolean rows = read.execute();
+            if (!toStamp.isEmpty()) {
+                rows = read.getMoreResults();
+                published.increment(toStamp.size());
+            }
+            if (!rows) {
+                throw new IllegalStateException("the read of pending events returned no rows");
+            }
+            try (ResultSet rs = read.getResultSet()) {
                 while (rs.next() && running) {
                     String topic = rs.getString("topic");
                     topics.ensure(topic);
@@ -221,12 +254,14 @@ public class OutboxRelay implements SmartLifecycle {
             }
         }
         List<Long> acknowledged = new ArrayList<>();
+        boolean complete = false;
         try {
             for (Sent sent : pending) {
                 sent.result().get(settings.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
                 acknowledged.add(sent.id());
                 publishDelay.record(Duration.between(sent.createdAt(), Instant.now()));
             }
+            complete = sendFailure == null;
         }
         catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -236,12 +271,14 @@ public class OutboxRelay implements SmartLifecycle {
             throw new IllegalStateException("the broker did not acknowledge an outbox event", e);
         }
         finally {
-            markPublished(connection, acknowledged);
+            if (!complete) {
+                markPublished(connection, acknowledged);
+            }
         }
         if (sendFailure != null) {
             throw sendFailure;
         }
-        return acknowledged.size();
+        return new Pass(pending.size(), acknowledged);
     }
 
     private record Sent(long id, Instant createdAt, CompletableFuture<?> result) {
@@ -269,8 +306,7 @@ public class OutboxRelay implements SmartLifecycle {
         if (ids.isEmpty()) {
             return;
         }
-        try (PreparedStatement update = connection.prepareStatement(
-                "update outbox_event set published_at = clock_timestamp() where id = any(?)")) {
+        try (PreparedStatement update = connection.prepareStatement(STAMP)) {
             Array array = connection.createArrayOf("bigint", ids.toArray());
             update.setArray(1, array);
             update.executeUpdate();
