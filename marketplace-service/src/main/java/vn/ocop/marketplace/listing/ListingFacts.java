@@ -167,6 +167,8 @@ class ListingFacts {
         if (certified.isEmpty()) {
             return;
         }
+        Columns rows = new Columns(certified.stream().map(c -> new Object[] { c.certificateNo(), c.productId(),
+                c.occurredAt(), c.stars(), c.score(), c.validUntil(), json.writeValueAsString(c.product()) }).toList());
         List<String> stored = new ArrayList<>();
         // A revocation or expiry may have arrived first and left a row without the certificate's details.
         trip.query("""
@@ -176,14 +178,8 @@ class ListingFacts {
                     score = excluded.score, valid_until = excluded.valid_until, snapshot = excluded.snapshot
                 where certification_fact.snapshot is null
                 returning certificate_no
-                """, rs -> stored.add(rs.getString(1)),
-                certified.stream().map(ProductCertified::certificateNo).toArray(String[]::new),
-                certified.stream().map(ProductCertified::productId).toArray(UUID[]::new),
-                certified.stream().map(c -> c.occurredAt().toString()).toArray(String[]::new),
-                certified.stream().map(c -> String.valueOf(c.stars())).toArray(String[]::new),
-                certified.stream().map(c -> String.valueOf(c.score())).toArray(String[]::new),
-                certified.stream().map(c -> c.validUntil().toString()).toArray(String[]::new),
-                certified.stream().map(c -> json.writeValueAsString(c.product())).toArray(String[]::new));
+                """, rs -> stored.add(rs.getString(1)), rows.text(0), rows.uuids(1), rows.text(2), rows.text(3),
+                rows.text(4), rows.text(5), rows.text(6));
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             Map<String, ProductSnapshot> issued = new HashMap<>();
             certified.forEach(c -> issued.put(c.certificateNo(), c.product()));

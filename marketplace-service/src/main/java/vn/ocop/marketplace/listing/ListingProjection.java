@@ -77,12 +77,12 @@ class ListingProjection implements EventBatchHandler {
     public void handle(List<DomainEvent> events) {
         Set<UUID> products = new LinkedHashSet<>();
         events.forEach(event -> products.add(productId(event)));
-        RoundTrip trip = new RoundTrip(jdbc);
+        RoundTrip trip = new RoundTrip();
         facts.lock(products, trip);
         facts.record(events, trip);
         Map<UUID, ListingFacts.Known> known = facts.latest(products, trip);
         Map<UUID, Listing> before = listings.findByProducts(products, trip);
-        trip.run();
+        trip.run(jdbc);
         recompute(products, known, before);
     }
 

@@ -33,6 +33,7 @@ import org.springframework.kafka.core.KafkaOperations;
 
 import vn.ocop.contracts.CloudEventHeaders;
 import vn.ocop.messaging.MessagingProperties;
+import vn.ocop.messaging.transaction.RoundTrip;
 
 /**
  * Publishes committed outbox events to Kafka, oldest first, with spring-kafka's
@@ -227,32 +228,26 @@ public class OutboxRelay implements SmartLifecycle {
     Pass publishBatch(Connection connection, List<Long> toStamp) throws SQLException {
         List<Sent> pending = new ArrayList<>();
         RuntimeException sendFailure = null;
-        try (PreparedStatement read = connection.prepareStatement(toStamp.isEmpty() ? PENDING : STAMP + ";\n" + PENDING)) {
-            int parameter = 1;
-            if (!toStamp.isEmpty()) {
-                read.setArray(parameter++, connection.createArrayOf("bigint", toStamp.toArray()));
-            }
-            read.setInt(parameter, settings.batchSize());
-            boolean rows = read.execute();
-            if (!toStamp.isEmpty()) {
-                rows = read.getMoreResults();
-                published.increment(toStamp.size());
-            }
-            if (!rows) {
-                throw new IllegalStateException("the read of pending events returned no rows");
-            }
-            try (ResultSet rs = read.getResultSet()) {
-                while (rs.next() && running) {
-                    String topic = rs.getString("topic");
-                    topics.ensure(topic);
-                    pending.add(new Sent(rs.getLong("id"), rs.getTimestamp("created_at").toInstant(),
-                            kafka.send(toRecord(topic, rs))));
-                }
-            }
-            catch (RuntimeException e) {
-                sendFailure = e;
-            }
+        RoundTrip trip = new RoundTrip();
+        if (!toStamp.isEmpty()) {
+            trip.add(STAMP, (Object) toStamp.toArray(Long[]::new));
         }
+        trip.query(PENDING, rs -> {
+            if (running) {
+                String topic = rs.getString("topic");
+                topics.ensure(topic);
+                pending.add(new Sent(rs.getLong("id"), rs.getTimestamp("created_at").toInstant(),
+                        kafka.send(toRecord(topic, rs))));
+            }
+        }, settings.batchSize());
+        try {
+            trip.run(connection);
+        }
+        catch (RuntimeException e) {
+            // A send failed: the stamp had run; the events sent before it are awaited below.
+            sendFailure = e;
+        }
+        published.increment(toStamp.size());
         List<Long> acknowledged = new ArrayList<>();
         boolean complete = false;
         try {

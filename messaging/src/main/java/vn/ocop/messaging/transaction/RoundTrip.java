@@ -1,5 +1,6 @@
 package vn.ocop.messaging.transaction;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -26,21 +27,17 @@ import org.springframework.jdbc.core.RowCallbackHandler;
  * follow each other spends more time waiting than working; statements that do not need each
  * other's answers in Java can share one trip.
  *
- * <p>When a statement fails, the ones after it do not run and {@link #run} throws, and the
+ * <p>When a statement fails, the ones after it do not run and {@code run} throws, and the
  * transaction must be rolled back, as after any failed statement. A statement's rows are handed
- * over only once the whole round trip has run.
+ * over as the answers are read, once the whole round trip has run; should a row's handler throw,
+ * the statements' remaining rows are not read.
  */
 public final class RoundTrip {
 
     private record Part(String sql, Object[] params, @Nullable RowCallbackHandler rows) {
     }
 
-    private final JdbcTemplate jdbc;
     private final List<Part> parts = new ArrayList<>();
-
-    public RoundTrip(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
-    }
 
     /** A statement whose answer is not needed: a write, or a query run for its effect (a lock). */
     public RoundTrip add(String sql, Object... params) {
@@ -58,20 +55,43 @@ public final class RoundTrip {
         return parts.isEmpty();
     }
 
-    /** Sends the statements added so far, in the order they were added, and hands over their rows. */
-    public void run() {
+    /** Sends the statements added so far, in the order they were added, on the current transaction's connection. */
+    public void run(JdbcTemplate jdbc) {
         if (parts.isEmpty()) {
             return;
         }
-        List<Part> sent = List.copyOf(parts);
-        parts.clear();
-        String sql = sent.stream().map(Part::sql).collect(Collectors.joining(";\n"));
-        Object[] params = sent.stream().flatMap(part -> Arrays.stream(part.params())).toArray();
-        jdbc.execute(sql, (PreparedStatementCallback<@Nullable Void>) statement -> {
-            new ArgumentPreparedStatementSetter(params).setValues(statement);
-            read(statement, sent);
+        List<Part> sent = take();
+        jdbc.execute(sql(sent), (PreparedStatementCallback<@Nullable Void>) statement -> {
+            send(statement, sent);
             return null;
         });
+    }
+
+    /** Sends the statements added so far, in the order they were added, on this connection. */
+    public void run(Connection connection) throws SQLException {
+        if (parts.isEmpty()) {
+            return;
+        }
+        List<Part> sent = take();
+        try (PreparedStatement statement = connection.prepareStatement(sql(sent))) {
+            send(statement, sent);
+        }
+    }
+
+    private List<Part> take() {
+        List<Part> sent = List.copyOf(parts);
+        parts.clear();
+        return sent;
+    }
+
+    private static String sql(List<Part> sent) {
+        return sent.stream().map(Part::sql).collect(Collectors.joining(";\n"));
+    }
+
+    private static void send(PreparedStatement statement, List<Part> sent) throws SQLException {
+        new ArgumentPreparedStatementSetter(sent.stream().flatMap(part -> Arrays.stream(part.params())).toArray())
+                .setValues(statement);
+        read(statement, sent);
     }
 
     private static void read(PreparedStatement statement, List<Part> sent) throws SQLException {

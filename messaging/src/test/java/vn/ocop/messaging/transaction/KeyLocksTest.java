@@ -46,11 +46,11 @@ class KeyLocksTest extends MessagingIntegrationTest {
 
         Integer heldAfter = transaction().execute(status -> {
             locks.lock(List.of(a));
-            RoundTrip trip = new RoundTrip(jdbc);
+            RoundTrip trip = new RoundTrip();
             locks.lock(List.of(a, b, b), trip);
             trip.query("select count(*) from pg_locks where locktype = 'advisory' and pid = pg_backend_pid()",
                     rs -> heldDuringTrip[0] = rs.getInt(1));
-            trip.run();
+            trip.run(jdbc);
             locks.lock(List.of(b));
             return heldByMe();
         });

@@ -25,7 +25,7 @@ class RoundTripTest extends MessagingIntegrationTest {
         int[] countedBefore = { -1 };
 
         Integer stored = transaction().execute(status -> {
-            RoundTrip trip = new RoundTrip(jdbc);
+            RoundTrip trip = new RoundTrip();
             trip.query("select count(*) from inbox_event where consumer = ?", rs -> countedBefore[0] = rs.getInt(1),
                     consumer);
             trip.query("""
@@ -38,7 +38,7 @@ class RoundTripTest extends MessagingIntegrationTest {
             trip.query("select event_type from inbox_event where consumer = ? order by event_type",
                     rs -> read.add(rs.getString(1)), consumer);
             assertThat(read).as("rows come once the trip has run").isEmpty();
-            trip.run();
+            trip.run(jdbc);
             assertThat(trip.isEmpty()).isTrue();
             return jdbc.queryForObject("select count(*) from inbox_event where consumer = ?", Integer.class, consumer);
         });
@@ -55,11 +55,11 @@ class RoundTripTest extends MessagingIntegrationTest {
         UUID id = UUID.randomUUID();
         List<String> after = new ArrayList<>();
 
-        assertThatThrownBy(() -> transaction().executeWithoutResult(status -> new RoundTrip(jdbc)
+        assertThatThrownBy(() -> transaction().executeWithoutResult(status -> new RoundTrip()
                 .add("insert into inbox_event (consumer, event_id, event_type) values (?, ?, 'Test')", consumer, id)
                 .add("insert into inbox_event (consumer, event_id, event_type) values (?, ?, 'Test')", consumer, id)
                 .query("select 1", rs -> after.add("ran"))
-                .run()))
+                .run(jdbc)))
                 .isInstanceOf(DataAccessException.class);
 
         assertThat(after).isEmpty();
@@ -69,7 +69,7 @@ class RoundTripTest extends MessagingIntegrationTest {
 
     @Test
     void aStatementIsAddedOnItsOwn() {
-        RoundTrip trip = new RoundTrip(jdbc);
+        RoundTrip trip = new RoundTrip();
 
         assertThatThrownBy(() -> trip.add("select 1; select 2")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> trip.add("  ")).isInstanceOf(IllegalArgumentException.class);
@@ -80,10 +80,10 @@ class RoundTripTest extends MessagingIntegrationTest {
     void rowsAreExpectedOnlyFromStatementsThatReturnThem() {
         String consumer = "round-trip-" + UUID.randomUUID();
 
-        assertThatThrownBy(() -> transaction().executeWithoutResult(status -> new RoundTrip(jdbc)
+        assertThatThrownBy(() -> transaction().executeWithoutResult(status -> new RoundTrip()
                 .query("insert into inbox_event (consumer, event_id, event_type) values (?, ?, 'Test')", rs -> {
                 }, consumer, UUID.randomUUID())
-                .run()))
+                .run(jdbc)))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("expected rows");
     }
