@@ -33,6 +33,8 @@ import vn.ocop.local.ServiceProcess;
  */
 public final class Benchmark {
 
+    private static final String THIS_JVM = "kafka broker + load generator (this JVM)";
+
     private Benchmark() {
     }
 
@@ -41,6 +43,7 @@ public final class Benchmark {
                 "rate", "200", "events", "4000", "burst", "5000", "search-sizes", "100000,1000000",
                 "clients", "1,16,64", "seconds", "15", "results", "benchmarks/results", "flow", "true", "warm-up", "3000",
                 "paced-warm-up", "10"));
+        settings.put("max-warm-up", "300");
         for (String arg : args) {
             String[] pair = arg.replaceFirst("^--", "").split("=", 2);
             if (!settings.containsKey(pair[0]) || pair.length != 2) {
@@ -129,23 +132,47 @@ public final class Benchmark {
         int events = Integer.parseInt(settings.get("events"));
         double rate = Double.parseDouble(settings.get("rate"));
 
-        // Long enough for the JIT to compile the hot paths of every service, as in a running deployment:
-        // a burst, then the fixed rate. A steady flow takes other paths than a burst (one event per
-        // transaction, polls of a few records): measured right after the burst alone, the first ten
-        // seconds at 200/s ran at about twice the latency of the ten after them.
+        // Measured once the services run compiled code, as a deployment does after its first minutes:
+        // a burst and some orders first (the paths of big polls), then rounds of the steady flow
+        // (one event per transaction, polls of a few records) until no service's JIT compilers are
+        // still busy. On two cores, with four services compiling at once, that takes minutes: runs
+        // measured after a fixed 10 seconds of steady flow found the compiler threads using a third
+        // to a half of marketplace's and notification's CPU, and latencies about twice as long.
         int warmUp = Integer.parseInt(settings.get("warm-up"));
-        int paced = (int) Math.round(rate * Integer.parseInt(settings.get("paced-warm-up")));
+        int round = (int) Math.round(rate * Integer.parseInt(settings.get("paced-warm-up")));
+        Duration limit = Duration.ofSeconds(Long.parseLong(settings.get("max-warm-up")));
         System.out.println("Warming up the event flow (" + warmUp + " certifications, then " + warmUp / 10
-                + " orders, then " + paced + " certifications at " + settings.get("rate") + "/s) …");
+                + " orders, then rounds of " + round + " certifications and " + round / 5 + " orders at "
+                + settings.get("rate") + "/s until the services' JIT compilers use under "
+                + Math.round(JIT_QUIET * 100) + " % of a core, for at most " + limit.toSeconds() + " s) …");
+        long warmUpStart = System.nanoTime();
         flow.certifiedToListed("warm-up", warmUp, 0);
         flow.orderToLead("warm-up", Math.max(1, warmUp / 10), 0);
-        if (paced > 0) {
-            flow.certifiedToListed("paced warm-up", paced, rate);
+        Map<String, Double> compiling = Map.of();
+        int rounds = 0;
+        if (round > 0) {
+            long pacedStart = System.nanoTime();
+            do {
+                Map<String, Double> jitBefore = jit(services);
+                long roundStart = System.nanoTime();
+                flow.certifiedToListed("paced warm-up", round, rate);
+                flow.orderToLead("paced warm-up", Math.max(1, round / 5), rate);
+                compiling = jitShare(jitBefore, jit(services), (System.nanoTime() - roundStart) / 1e9);
+                rounds++;
+            }
+            while (compiling.values().stream().anyMatch(share -> share > JIT_QUIET)
+                    && System.nanoTime() - pacedStart < limit.toNanos());
         }
+        double warmedSeconds = (System.nanoTime() - warmUpStart) / 1e9;
+        System.out.printf("    (warmed up for %.0f s, %d round%s of steady flow; JIT compilers in the last round: %s)%n",
+                warmedSeconds, rounds, rounds == 1 ? "" : "s", describe(compiling));
+        report.put("flowWarmUp", Map.of("seconds", Stats.round(warmedSeconds), "steadyRounds", rounds,
+                "jitShareOfACoreInLastRound", compiling));
 
         StatementProfile statements = new StatementProfile(dataSource(options, "postgres"));
         statements.reset();
         Map<Long, Double> cpuBefore = cpu(options, services);
+        Map<String, Double> jitDuringBefore = jit(services);
         long flowStart = System.nanoTime();
         List<FlowBenchmark.Result> flows = new ArrayList<>();
         flows.add(flow.certifiedToListed("certified -> listed at a fixed rate", events, rate));
@@ -153,6 +180,7 @@ public final class Benchmark {
         flows.add(flow.orderToLead("order -> lead at a fixed rate", events, rate));
         double flowSeconds = (System.nanoTime() - flowStart) / 1e9;
         Map<Long, Double> cpuAfter = cpu(options, services);
+        Map<String, Double> jitDuringAfter = jit(services);
         int flowEvents = events + Integer.parseInt(settings.get("burst")) + events;
 
         System.out.println();
@@ -189,10 +217,20 @@ public final class Benchmark {
             double rss = process.getKey().equals("postgresql") ? Footprint.treeRssMib(pid) : Footprint.rssMib(pid);
             double cpu = cpuAfter.getOrDefault(pid, Double.NaN) - cpuBefore.getOrDefault(pid, Double.NaN);
             double perThousand = cpu / flowEvents * 1000;
-            System.out.printf("    %-40s RSS %7.0f MiB   CPU %6.1f s over the flow runs = %5.2f s per 1,000 events%n",
-                    process.getKey(), rss, cpu, perThousand);
-            footprint.add(Map.of("process", process.getKey(), "rssMib", Stats.round(rss), "cpuSeconds", Stats.round(cpu),
-                    "cpuSecondsPer1000Events", Stats.round(perThousand)));
+            Double jitSeconds = jitDuringAfter.containsKey(process.getKey())
+                    ? Math.max(0, jitDuringAfter.get(process.getKey()) - jitDuringBefore.get(process.getKey())) : null;
+            System.out.printf("    %-40s RSS %7.0f MiB   CPU %6.1f s over the flow runs = %5.2f s per 1,000 events%s%n",
+                    process.getKey(), rss, cpu, perThousand,
+                    jitSeconds == null ? "" : " (JIT compilers %.1f s)".formatted(jitSeconds));
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("process", process.getKey());
+            row.put("rssMib", Stats.round(rss));
+            row.put("cpuSeconds", Stats.round(cpu));
+            row.put("cpuSecondsPer1000Events", Stats.round(perThousand));
+            if (jitSeconds != null) {
+                row.put("jitCpuSeconds", Stats.round(jitSeconds));
+            }
+            footprint.add(row);
         }
         report.put("footprint", Map.of("processes", footprint, "flowEvents", flowEvents, "flowSeconds", Stats.round(flowSeconds)));
 
@@ -216,7 +254,7 @@ public final class Benchmark {
         System.out.println();
         System.out.println("== Search ==");
         ServiceProcess marketplaceService = services.get(Options.SERVICES.indexOf("marketplace"));
-        SearchBenchmark search = new SearchBenchmark(marketplace, marketplaceService.url());
+        SearchBenchmark search = new SearchBenchmark(marketplace, marketplaceService.url(), marketplaceService.pid());
         List<Map<String, Object>> searchJson = new ArrayList<>();
         for (String size : settings.get("search-sizes").split(",")) {
             int listings = Integer.parseInt(size.strip());
@@ -284,8 +322,35 @@ public final class Benchmark {
         if (Files.exists(pidFile)) {
             processes.put("postgresql", Long.parseLong(Files.readAllLines(pidFile).getFirst().strip()));
         }
-        processes.put("kafka broker + load generator (this JVM)", ProcessHandle.current().pid());
+        processes.put(THIS_JVM, ProcessHandle.current().pid());
         return processes;
+    }
+
+    /**
+     * The CPU the JIT compilers of each service (and of this JVM) may use, as a share of one core,
+     * for the warm-up to count as over.
+     */
+    private static final double JIT_QUIET = 0.05;
+
+    /** CPU seconds used so far by the JIT compiler threads of each service and of this JVM. */
+    private static Map<String, Double> jit(List<ServiceProcess> services) {
+        Map<String, Double> seconds = new LinkedHashMap<>();
+        services.forEach(service -> seconds.put(service.name(), Footprint.jitCpuSeconds(service.pid())));
+        seconds.put(THIS_JVM, Footprint.jitCpuSeconds(ProcessHandle.current().pid()));
+        return seconds;
+    }
+
+    /** The JIT compilers' CPU over an interval, per process, as a share of one core. */
+    private static Map<String, Double> jitShare(Map<String, Double> before, Map<String, Double> after, double seconds) {
+        Map<String, Double> share = new LinkedHashMap<>();
+        after.forEach((process, used) -> share.put(process, Stats.round(Math.max(0, used - before.get(process)) / seconds)));
+        return share;
+    }
+
+    private static String describe(Map<String, Double> share) {
+        return share.isEmpty() ? "not measured" : String.join(", ", share.entrySet().stream()
+                .map(entry -> "%s %.0f %%".formatted(entry.getKey().replace("-service", ""), entry.getValue() * 100))
+                .toList());
     }
 
     private static Map<Long, Double> cpu(Options options, List<ServiceProcess> services) throws IOException {

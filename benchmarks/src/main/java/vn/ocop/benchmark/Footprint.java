@@ -32,14 +32,47 @@ final class Footprint {
 
     /** User plus system CPU seconds used so far. */
     static double cpuSeconds(long pid) {
+        return cpuSeconds(Path.of("/proc", String.valueOf(pid), "stat"));
+    }
+
+    /** User plus system CPU seconds of a process or thread, from its {@code stat} file. */
+    private static double cpuSeconds(Path statFile) {
         try {
-            String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
+            String stat = Files.readString(statFile);
             String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
             return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / TICKS;
         }
         catch (IOException | RuntimeException e) {
             return Double.NaN;
         }
+    }
+
+    /**
+     * User plus system CPU seconds used so far by the process's JIT compiler threads (HotSpot names
+     * them {@code C1 CompilerThreadN} and {@code C2 CompilerThreadN}; Linux keeps the first 15
+     * characters). A compiler thread the JVM has stopped takes its time with it, so this can fall;
+     * callers take differences of at least zero.
+     */
+    static double jitCpuSeconds(long pid) {
+        Path tasks = Path.of("/proc", String.valueOf(pid), "task");
+        double seconds = 0;
+        try (Stream<Path> threads = Files.list(tasks)) {
+            for (Path thread : threads.toList()) {
+                try {
+                    String name = Files.readString(thread.resolve("comm")).strip();
+                    if (name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre")) {
+                        seconds += cpuSeconds(thread.resolve("stat"));
+                    }
+                }
+                catch (IOException e) {
+                    // The thread ended while being read.
+                }
+            }
+        }
+        catch (IOException e) {
+            return Double.NaN;
+        }
+        return seconds;
     }
 
     /** The process and all its descendants (PostgreSQL forks a backend per connection). */
