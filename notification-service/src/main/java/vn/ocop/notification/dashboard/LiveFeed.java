@@ -170,7 +170,10 @@ class LiveFeed implements IncomingEventHandler {
         }
         String[] ids = pending.drafts.keySet().stream().map(UUID::toString).toArray(String[]::new);
         // The announcement is delivered by PostgreSQL only if and when this transaction commits.
-        List<Logged> logged = jdbc.sql(READ_AND_ANNOUNCE).params(ids, CHANNEL, instance).query(Logged.class).list();
+        // Mapped by hand: Spring's record mapper would find event_id by asking for eventId and catching the exception.
+        List<Logged> logged = jdbc.sql(READ_AND_ANNOUNCE).params(ids, CHANNEL, instance)
+                .query((rs, row) -> new Logged(rs.getObject(1, UUID.class), rs.getLong(2), rs.getString(3)))
+                .list();
         for (Logged row : logged) {
             Draft draft = pending.drafts.get(row.eventId());
             if (draft != null) {

@@ -54,10 +54,15 @@ public class Products implements EventBatchStart {
         this.locks = new KeyLocks(jdbc, "notification-product:", 11);
     }
 
+    /**
+     * Read on every certification: mapped by hand, as Spring's record mapper finds a column such as
+     * {@code product_id} by first asking for {@code productId} and catching the driver's exception.
+     */
     public Optional<Product> find(UUID productId) {
         return jdbc.sql("select product_id, producer_id, name, province from product where product_id = ?")
                 .param(productId)
-                .query(Product.class)
+                .query((rs, row) -> new Product(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+                        rs.getString(3), rs.getString(4)))
                 .optional();
     }
 
