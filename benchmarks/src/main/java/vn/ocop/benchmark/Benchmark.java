@@ -166,8 +166,10 @@ public final class Benchmark {
         double warmedSeconds = (System.nanoTime() - warmUpStart) / 1e9;
         System.out.printf("    (warmed up for %.0f s, %d round%s of steady flow; JIT compilers in the last round: %s)%n",
                 warmedSeconds, rounds, rounds == 1 ? "" : "s", describe(compiling));
+        Map<String, Double> lastRound = new LinkedHashMap<>();
+        compiling.forEach((process, share) -> lastRound.put(process, Stats.round(share)));
         report.put("flowWarmUp", Map.of("seconds", Stats.round(warmedSeconds), "steadyRounds", rounds,
-                "jitShareOfACoreInLastRound", compiling));
+                "jitShareOfACoreInLastRound", lastRound));
 
         StatementProfile statements = new StatementProfile(dataSource(options, "postgres"));
         statements.reset();
@@ -340,10 +342,13 @@ public final class Benchmark {
         return seconds;
     }
 
-    /** The JIT compilers' CPU over an interval, per process, as a share of one core. */
+    /**
+     * The JIT compilers' CPU over an interval, per process, as a share of one core; NaN where
+     * {@code /proc} could not be read, which the warm-up takes as quiet.
+     */
     private static Map<String, Double> jitShare(Map<String, Double> before, Map<String, Double> after, double seconds) {
         Map<String, Double> share = new LinkedHashMap<>();
-        after.forEach((process, used) -> share.put(process, Stats.round(Math.max(0, used - before.get(process)) / seconds)));
+        after.forEach((process, used) -> share.put(process, Math.max(0, used - before.get(process)) / seconds));
         return share;
     }
 
