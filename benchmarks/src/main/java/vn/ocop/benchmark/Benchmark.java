@@ -144,7 +144,7 @@ public final class Benchmark {
         System.out.println("Warming up the event flow (" + warmUp + " certifications, then " + warmUp / 10
                 + " orders, then rounds of " + round + " certifications and " + round / 5 + " orders at "
                 + settings.get("rate") + "/s until the services' JIT compilers use under "
-                + Math.round(JIT_QUIET * 100) + " % of a core, for at most " + limit.toSeconds() + " s) …");
+                + Math.round(Footprint.JIT_QUIET * 100) + " % of a core, for at most " + limit.toSeconds() + " s) …");
         long warmUpStart = System.nanoTime();
         flow.certifiedToListed("warm-up", warmUp, 0);
         flow.orderToLead("warm-up", Math.max(1, warmUp / 10), 0);
@@ -160,7 +160,7 @@ public final class Benchmark {
                 compiling = jitShare(jitBefore, jit(services), (System.nanoTime() - roundStart) / 1e9);
                 rounds++;
             }
-            while (compiling.values().stream().anyMatch(share -> share > JIT_QUIET)
+            while (compiling.values().stream().anyMatch(share -> share > Footprint.JIT_QUIET)
                     && System.nanoTime() - pacedStart < limit.toNanos());
         }
         double warmedSeconds = (System.nanoTime() - warmUpStart) / 1e9;
@@ -327,12 +327,6 @@ public final class Benchmark {
         processes.put(THIS_JVM, ProcessHandle.current().pid());
         return processes;
     }
-
-    /**
-     * The CPU the JIT compilers of each service (and of this JVM) may use, as a share of one core,
-     * for the warm-up to count as over.
-     */
-    private static final double JIT_QUIET = 0.05;
 
     /** CPU seconds used so far by the JIT compiler threads of each service and of this JVM. */
     private static Map<String, Double> jit(List<ServiceProcess> services) {

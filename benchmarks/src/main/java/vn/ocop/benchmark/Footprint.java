@@ -48,6 +48,12 @@ final class Footprint {
     }
 
     /**
+     * The share of one core a JVM's JIT compilers may use for it to count as warmed up: the
+     * benchmark measures once every process's compilers stay under it.
+     */
+    static final double JIT_QUIET = 0.05;
+
+    /**
      * User plus system CPU seconds used so far by the process's JIT compiler threads (HotSpot names
      * them {@code C1 CompilerThreadN} and {@code C2 CompilerThreadN}; Linux keeps the first 15
      * characters). A compiler thread the JVM has stopped takes its time with it, so this can fall;

@@ -233,7 +233,7 @@ final class SearchBenchmark {
      * began with 16 clients after a fixed 20 seconds, 411-420 req/s against 509-521 in runs that
      * began with smaller levels). So the first level warms up for 20 seconds, then in 5-second
      * windows until two in a row are within 5 % of each other and marketplace's JIT compilers used
-     * under {@value #JIT_QUIET_PERCENT} % of a core in the last (so at least 30 seconds), starting
+     * no more than {@link Footprint#JIT_QUIET} of a core in the last (so at least 30 seconds), starting
      * no window after three minutes.
      */
     private void warmUntilSteady(int clients, List<Search> mix, Call call) throws InterruptedException {
@@ -252,7 +252,7 @@ final class SearchBenchmark {
             rate = window.size() / seconds;
             compiling = Math.max(0, Footprint.jitCpuSeconds(servicePid) - jitBefore) / seconds;
             // Unknown (no /proc) counts as quiet: the throughput alone decides, as before.
-            boolean quiet = Double.isNaN(compiling) || compiling * 100 < JIT_QUIET_PERCENT;
+            boolean quiet = Double.isNaN(compiling) || compiling <= Footprint.JIT_QUIET;
             if (previous > 0 && Math.abs(rate - previous) <= 0.05 * previous && quiet) {
                 break;
             }
@@ -262,9 +262,6 @@ final class SearchBenchmark {
                 + " used %.0f %% of a core in the last 5 s)%n", (System.nanoTime() - start) / 1e9, clients, rate,
                 compiling * 100);
     }
-
-    /** The CPU marketplace's JIT compilers may use, in percent of one core, for the HTTP warm-up to end. */
-    private static final int JIT_QUIET_PERCENT = 5;
 
     /**
      * Reads marketplace's search meters (see {@link ServiceTime}) from its actuator: the answered

@@ -1,7 +1,6 @@
 package vn.ocop.messaging.outbox;
 
 import java.nio.charset.StandardCharsets;
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -301,11 +300,7 @@ public class OutboxRelay implements SmartLifecycle {
         if (ids.isEmpty()) {
             return;
         }
-        try (PreparedStatement update = connection.prepareStatement(STAMP)) {
-            Array array = connection.createArrayOf("bigint", ids.toArray());
-            update.setArray(1, array);
-            update.executeUpdate();
-        }
+        new RoundTrip().add(STAMP, (Object) ids.toArray(Long[]::new)).run(connection);
         published.increment(ids.size());
     }
 
