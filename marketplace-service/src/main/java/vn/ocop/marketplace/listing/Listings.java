@@ -544,10 +544,9 @@ public class Listings {
 
     /**
      * Whether a search has one good plan whatever its values: it has no words, and its filters
-     * are the leading columns of the index that holds its order (V1, V2, V4), so PostgreSQL
+     * are the leading columns of the index that holds its order (V1, V2, V4, V9), so PostgreSQL
      * walks that index from the filters' values (and the cursor's) and stops after a page. Browsing a
-     * group, a province, by stars or by price; a province and a group together are left to the
-     * planner, which knows which of the two indexes to walk.
+     * group, a province, both, by stars or by price.
      */
     static boolean walksAnIndex(ListingQuery query, ListingQuery.Sort sort) {
         if (!query.words().isEmpty()) {
@@ -558,7 +557,7 @@ public class Listings {
         boolean province = query.province() != null;
         boolean price = query.maxPriceVnd() != null;
         return switch (sort) {
-            case RELEVANCE, NEWEST -> !stars && !price && !(group && province);
+            case RELEVANCE, NEWEST -> !stars && !price;
             case STARS -> !province && !price;
             case PRICE -> !group && !stars && !province;
         };

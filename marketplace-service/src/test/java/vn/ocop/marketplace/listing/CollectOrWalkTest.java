@@ -41,6 +41,9 @@ class CollectOrWalkTest {
         assertThat(walks(null, null, null, null, null)).isTrue();
         assertThat(walks(null, 2, null, null, null)).isTrue();
         assertThat(walks(null, null, null, "Hà Nội", "newest")).isTrue();
+        // A province and a group: the index of both, newest first (V9).
+        assertThat(walks(null, 2, null, "Hà Nội", null)).isTrue();
+        assertThat(walks(null, 2, null, "Hà Nội", "newest")).isTrue();
         assertThat(walks(null, 2, 4, null, "stars")).isTrue();
         assertThat(walks(null, null, null, null, "price")).isTrue();
         ListingQuery cheap = ListingQuery.of(null, null, null, null, 100_000L, "price");
@@ -50,7 +53,8 @@ class CollectOrWalkTest {
     @Test
     void wordsOrFiltersNoIndexLeadsWithAreLeftToThePlanner() {
         assertThat(walks("gao", null, null, null, null)).isFalse();
-        assertThat(walks(null, 2, null, "Hà Nội", null)).isFalse();
+        assertThat(walks("gao", 2, null, "Hà Nội", null)).isFalse();
+        assertThat(walks(null, 2, 4, "Hà Nội", null)).isFalse();
         assertThat(walks(null, null, 4, null, "newest")).isFalse();
         assertThat(walks(null, null, null, "Hà Nội", "stars")).isFalse();
         assertThat(walks(null, 2, null, null, "price")).isFalse();

@@ -109,11 +109,15 @@ class CollectedSearchTest extends MarketplaceIntegrationTest {
         Listings collecting = new Listings(jdbc, searches.jdbc(), searches.prepared(), true);
         Listings planning = new Listings(jdbc, searches.jdbc(), searches.prepared(), false);
         for (ListingQuery query : List.of(ListingQuery.of(null, null, null, province, null, null),
-                ListingQuery.of(null, null, null, province, null, "relevance"))) {
+                ListingQuery.of(null, null, null, province, null, "relevance"),
+                ListingQuery.of(null, 2, null, province, null, null),
+                ListingQuery.of(null, 1, null, province, null, "newest"))) {
             long before = collecting.genericPages();
             List<String> walked = walk(collecting, query, 3);
             assertThat(collecting.genericPages()).as("%s planned once", query).isGreaterThan(before);
-            assertThat(walked).as("%s", query).hasSize(7).isEqualTo(walk(planning, query, 3));
+            // Groups 1 and 2 alternate: four listings of group 1, three of group 2.
+            int expected = query.group() == null ? 7 : query.group() == 1 ? 4 : 3;
+            assertThat(walked).as("%s", query).hasSize(expected).isEqualTo(walk(planning, query, 3));
         }
         // Browsing every listing: other tests' listings may still be arriving, so until two
         // walks see the same.
