@@ -37,10 +37,19 @@ final class Footprint {
 
     /** User plus system CPU seconds of a process or thread, from its {@code stat} file. */
     private static double cpuSeconds(Path statFile) {
+        return seconds(statFile, 11);
+    }
+
+    /**
+     * Two consecutive clock-tick fields of a {@code stat} file as seconds, numbered from the state
+     * (0, the field after the command's closing parenthesis): 11 is utime and stime, 13 cutime and
+     * cstime; NaN when it cannot be read.
+     */
+    private static double seconds(Path statFile, int field) {
         try {
             String stat = Files.readString(statFile);
             String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / TICKS;
+            return (Long.parseLong(fields[field]) + Long.parseLong(fields[field + 1])) / TICKS;
         }
         catch (IOException | RuntimeException e) {
             return Double.NaN;
@@ -91,7 +100,19 @@ final class Footprint {
         return tree(pid).stream().mapToDouble(Footprint::rssMib).filter(v -> !Double.isNaN(v)).sum();
     }
 
+    /**
+     * CPU seconds of a process and its descendants, those that have exited included: PostgreSQL's
+     * autovacuum workers and short-lived connections come and go, and their time is then only in
+     * the postmaster's account of the children it has reaped.
+     */
     static double treeCpuSeconds(long pid) {
-        return tree(pid).stream().mapToDouble(Footprint::cpuSeconds).filter(v -> !Double.isNaN(v)).sum();
+        return tree(pid).stream().mapToDouble(Footprint::cpuSeconds).filter(v -> !Double.isNaN(v)).sum()
+                + reaped(pid);
+    }
+
+    /** The CPU seconds of the children a process has waited for (cutime plus cstime); 0 if unknown. */
+    private static double reaped(long pid) {
+        double seconds = seconds(Path.of("/proc", String.valueOf(pid), "stat"), 13);
+        return Double.isNaN(seconds) ? 0 : seconds;
     }
 }
