@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
@@ -173,22 +174,26 @@ public final class Benchmark {
 
         StatementProfile statements = new StatementProfile(dataSource(options, "postgres"));
         statements.reset();
-        Map<Long, Double> cpuBefore = cpu(options, services);
+        Map<String, Double> cpuBefore = cpu(options, services);
         Map<String, Double> jitDuringBefore = jit(services);
         long flowStart = System.nanoTime();
         List<FlowBenchmark.Result> flows = new ArrayList<>();
-        flows.add(flow.certifiedToListed("certified -> listed at a fixed rate", events, rate));
-        flows.add(flow.certifiedToListed("certified -> listed, as fast as possible", Integer.parseInt(settings.get("burst")), 0));
-        flows.add(flow.orderToLead("order -> lead at a fixed rate", events, rate));
+        List<Map<String, Double>> flowCpu = new ArrayList<>();
+        measure(options, services, flows, flowCpu,
+                () -> flow.certifiedToListed("certified -> listed at a fixed rate", events, rate));
+        measure(options, services, flows, flowCpu, () -> flow.certifiedToListed(
+                "certified -> listed, as fast as possible", Integer.parseInt(settings.get("burst")), 0));
+        measure(options, services, flows, flowCpu, () -> flow.orderToLead("order -> lead at a fixed rate", events, rate));
         double flowSeconds = (System.nanoTime() - flowStart) / 1e9;
-        Map<Long, Double> cpuAfter = cpu(options, services);
+        Map<String, Double> cpuAfter = cpu(options, services);
         Map<String, Double> jitDuringAfter = jit(services);
         int flowEvents = events + Integer.parseInt(settings.get("burst")) + events;
 
         System.out.println();
         System.out.println("== Event flow (commit-to-commit, PostgreSQL commit timestamps) ==");
         List<Map<String, Object>> flowJson = new ArrayList<>();
-        for (FlowBenchmark.Result result : flows) {
+        for (int i = 0; i < flows.size(); i++) {
+            FlowBenchmark.Result result = flows.get(i);
             System.out.printf("%s: %d events, offered %s/s, sustained %.0f/s%n", result.name(), result.events(),
                     result.offeredPerSecond() <= 0 ? "max" : "%.0f".formatted(result.offeredPerSecond()),
                     result.sustainedPerSecond());
@@ -203,6 +208,17 @@ public final class Benchmark {
                 latencies.put(what, stats.json());
             });
             json.put("latencies", latencies);
+            // The whole platform's CPU from the first commit until every effect was in place
+            // (notification's included), per process and per event.
+            Map<String, Double> used = flowCpu.get(i);
+            double total = used.values().stream().filter(Double::isFinite).mapToDouble(Double::doubleValue).sum();
+            System.out.printf("    %-48s %.1f s = %.2f ms per event (%s)%n", "CPU, all processes", total,
+                    1000 * total / result.events(), String.join(", ", used.entrySet().stream()
+                            .map(e -> "%s %.1f".formatted(shortName(e.getKey()), e.getValue())).toList()));
+            Map<String, Object> cpuJson = new LinkedHashMap<>();
+            used.forEach((process, seconds) -> cpuJson.put(process, Stats.round(seconds)));
+            json.put("cpuSecondsByProcess", cpuJson);
+            json.put("cpuMillisecondsPerEvent", Stats.round(1000 * total / result.events()));
             flowJson.add(json);
         }
         report.put("flow", flowJson);
@@ -217,7 +233,8 @@ public final class Benchmark {
         for (Map.Entry<String, Long> process : processes(options, services).entrySet()) {
             long pid = process.getValue();
             double rss = process.getKey().equals("postgresql") ? Footprint.treeRssMib(pid) : Footprint.rssMib(pid);
-            double cpu = cpuAfter.getOrDefault(pid, Double.NaN) - cpuBefore.getOrDefault(pid, Double.NaN);
+            double cpu = cpuAfter.getOrDefault(process.getKey(), Double.NaN)
+                    - cpuBefore.getOrDefault(process.getKey(), Double.NaN);
             double perThousand = cpu / flowEvents * 1000;
             Double jitSeconds = jitDuringAfter.containsKey(process.getKey())
                     ? Math.max(0, jitDuringAfter.get(process.getKey()) - jitDuringBefore.get(process.getKey())) : null;
@@ -348,17 +365,32 @@ public final class Benchmark {
 
     private static String describe(Map<String, Double> share) {
         return share.isEmpty() ? "not measured" : String.join(", ", share.entrySet().stream()
-                .map(entry -> "%s %.0f %%".formatted(entry.getKey().replace("-service", ""), entry.getValue() * 100))
+                .map(entry -> "%s %.0f %%".formatted(shortName(entry.getKey()), entry.getValue() * 100))
                 .toList());
     }
 
-    private static Map<Long, Double> cpu(Options options, List<ServiceProcess> services) throws IOException {
-        Map<Long, Double> cpu = new LinkedHashMap<>();
+    /** CPU seconds used so far by each process (PostgreSQL with its backends). */
+    private static Map<String, Double> cpu(Options options, List<ServiceProcess> services) throws IOException {
+        Map<String, Double> cpu = new LinkedHashMap<>();
         for (Map.Entry<String, Long> process : processes(options, services).entrySet()) {
-            cpu.put(process.getValue(), process.getKey().equals("postgresql")
+            cpu.put(process.getKey(), process.getKey().equals("postgresql")
                     ? Footprint.treeCpuSeconds(process.getValue()) : Footprint.cpuSeconds(process.getValue()));
         }
         return cpu;
+    }
+
+    /** Runs one measured flow, adding its result and the CPU each process used meanwhile. */
+    private static void measure(Options options, List<ServiceProcess> services, List<FlowBenchmark.Result> results,
+            List<Map<String, Double>> cpu, Callable<FlowBenchmark.Result> run) throws Exception {
+        Map<String, Double> before = cpu(options, services);
+        results.add(run.call());
+        Map<String, Double> used = new LinkedHashMap<>();
+        cpu(options, services).forEach((process, seconds) -> used.put(process, seconds - before.get(process)));
+        cpu.add(used);
+    }
+
+    private static String shortName(String process) {
+        return process.equals(THIS_JVM) ? "broker+generator" : process.replace("-service", "");
     }
 
     private static void awaitReady(List<ServiceProcess> services) throws InterruptedException {
