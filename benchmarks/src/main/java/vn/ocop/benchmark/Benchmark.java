@@ -35,6 +35,8 @@ import vn.ocop.local.ServiceProcess;
 public final class Benchmark {
 
     private static final String THIS_JVM = "kafka broker + load generator (this JVM)";
+    /** Beside the processes' CPU seconds of a flow run: how long the run took. */
+    private static final String ELAPSED = "elapsed";
 
     private Benchmark() {
     }
@@ -210,14 +212,17 @@ public final class Benchmark {
             json.put("latencies", latencies);
             // The whole platform's CPU from the first commit until every effect was in place
             // (notification's included), per process and per event.
-            Map<String, Double> used = flowCpu.get(i);
+            Map<String, Double> used = new LinkedHashMap<>(flowCpu.get(i));
+            double elapsed = used.remove(ELAPSED);
             double total = used.values().stream().filter(Double::isFinite).mapToDouble(Double::doubleValue).sum();
-            System.out.printf("    %-48s %.1f s = %.2f ms per event (%s)%n", "CPU, all processes", total,
+            System.out.printf("    %-48s %.1f s in %.1f s (%.2f cores of %d) = %.2f ms per event (%s)%n",
+                    "CPU, all processes", total, elapsed, total / elapsed, Runtime.getRuntime().availableProcessors(),
                     1000 * total / result.events(), String.join(", ", used.entrySet().stream()
                             .map(e -> "%s %.1f".formatted(shortName(e.getKey()), e.getValue())).toList()));
             Map<String, Object> cpuJson = new LinkedHashMap<>();
             used.forEach((process, seconds) -> cpuJson.put(process, Stats.round(seconds)));
             json.put("cpuSecondsByProcess", cpuJson);
+            json.put("elapsedSeconds", Stats.round(elapsed));
             json.put("cpuMillisecondsPerEvent", Stats.round(1000 * total / result.events()));
             flowJson.add(json);
         }
@@ -383,9 +388,11 @@ public final class Benchmark {
     private static void measure(Options options, List<ServiceProcess> services, List<FlowBenchmark.Result> results,
             List<Map<String, Double>> cpu, Callable<FlowBenchmark.Result> run) throws Exception {
         Map<String, Double> before = cpu(options, services);
+        long start = System.nanoTime();
         results.add(run.call());
         Map<String, Double> used = new LinkedHashMap<>();
         cpu(options, services).forEach((process, seconds) -> used.put(process, seconds - before.get(process)));
+        used.put(ELAPSED, (System.nanoTime() - start) / 1e9);
         cpu.add(used);
     }
 
