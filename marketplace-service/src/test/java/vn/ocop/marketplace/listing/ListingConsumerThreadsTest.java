@@ -18,7 +18,7 @@ class ListingConsumerThreadsTest extends MarketplaceIntegrationTest {
     private Environment environment;
 
     @Test
-    void oneThreadPerPartitionUnlessConsumerThreadsSaysOtherwise() {
+    void readsWithAThreadPerPartition() {
         assertThat(environment.getProperty("spring.cloud.stream.bindings.inbound-in-0.consumer.concurrency",
                 Integer.class)).isEqualTo(environment.getProperty("KAFKA_PARTITIONS", Integer.class, 3));
     }
