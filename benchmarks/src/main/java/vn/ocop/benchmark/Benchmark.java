@@ -35,8 +35,6 @@ import vn.ocop.local.ServiceProcess;
 public final class Benchmark {
 
     private static final String THIS_JVM = "kafka broker + load generator (this JVM)";
-    /** Beside the processes' CPU seconds of a flow run: how long the run took. */
-    private static final String ELAPSED = "elapsed";
 
     private Benchmark() {
     }
@@ -176,18 +174,19 @@ public final class Benchmark {
 
         StatementProfile statements = new StatementProfile(dataSource(options, "postgres"));
         statements.reset();
-        Map<String, Double> cpuBefore = cpu(options, services);
         Map<String, Double> jitDuringBefore = jit(services);
-        long flowStart = System.nanoTime();
         List<FlowBenchmark.Result> flows = new ArrayList<>();
-        List<Map<String, Double>> flowCpu = new ArrayList<>();
+        List<RunCpu> flowCpu = new ArrayList<>();
         measure(options, services, flows, flowCpu,
                 () -> flow.certifiedToListed("certified -> listed at a fixed rate", events, rate));
         measure(options, services, flows, flowCpu, () -> flow.certifiedToListed(
                 "certified -> listed, as fast as possible", Integer.parseInt(settings.get("burst")), 0));
         measure(options, services, flows, flowCpu, () -> flow.orderToLead("order -> lead at a fixed rate", events, rate));
-        double flowSeconds = (System.nanoTime() - flowStart) / 1e9;
-        Map<String, Double> cpuAfter = cpu(options, services);
+        // The footprint's CPU over the flow runs: the three runs' together.
+        Map<String, Double> flowCpuSeconds = new LinkedHashMap<>();
+        flowCpu.forEach(run -> run.seconds().forEach((process, seconds) -> flowCpuSeconds.merge(process, seconds,
+                Double::sum)));
+        double flowSeconds = flowCpu.stream().mapToDouble(RunCpu::elapsed).sum();
         Map<String, Double> jitDuringAfter = jit(services);
         int flowEvents = events + Integer.parseInt(settings.get("burst")) + events;
 
@@ -212,8 +211,8 @@ public final class Benchmark {
             json.put("latencies", latencies);
             // The whole platform's CPU from the first commit until every effect was in place
             // (notification's included), per process and per event.
-            Map<String, Double> used = new LinkedHashMap<>(flowCpu.get(i));
-            double elapsed = used.remove(ELAPSED);
+            Map<String, Double> used = flowCpu.get(i).seconds();
+            double elapsed = flowCpu.get(i).elapsed();
             double total = used.values().stream().filter(Double::isFinite).mapToDouble(Double::doubleValue).sum();
             System.out.printf("    %-48s %.1f s in %.1f s (%.2f cores of %d) = %.2f ms per event (%s)%n",
                     "CPU, all processes", total, elapsed, total / elapsed, Runtime.getRuntime().availableProcessors(),
@@ -238,8 +237,7 @@ public final class Benchmark {
         for (Map.Entry<String, Long> process : processes(options, services).entrySet()) {
             long pid = process.getValue();
             double rss = process.getKey().equals("postgresql") ? Footprint.treeRssMib(pid) : Footprint.rssMib(pid);
-            double cpu = cpuAfter.getOrDefault(process.getKey(), Double.NaN)
-                    - cpuBefore.getOrDefault(process.getKey(), Double.NaN);
+            double cpu = flowCpuSeconds.getOrDefault(process.getKey(), Double.NaN);
             double perThousand = cpu / flowEvents * 1000;
             Double jitSeconds = jitDuringAfter.containsKey(process.getKey())
                     ? Math.max(0, jitDuringAfter.get(process.getKey()) - jitDuringBefore.get(process.getKey())) : null;
@@ -384,16 +382,19 @@ public final class Benchmark {
         return cpu;
     }
 
+    /** The CPU seconds each process used during one flow run, and how long the run took. */
+    private record RunCpu(Map<String, Double> seconds, double elapsed) {
+    }
+
     /** Runs one measured flow, adding its result and the CPU each process used meanwhile. */
     private static void measure(Options options, List<ServiceProcess> services, List<FlowBenchmark.Result> results,
-            List<Map<String, Double>> cpu, Callable<FlowBenchmark.Result> run) throws Exception {
+            List<RunCpu> cpu, Callable<FlowBenchmark.Result> run) throws Exception {
         Map<String, Double> before = cpu(options, services);
         long start = System.nanoTime();
         results.add(run.call());
         Map<String, Double> used = new LinkedHashMap<>();
         cpu(options, services).forEach((process, seconds) -> used.put(process, seconds - before.get(process)));
-        used.put(ELAPSED, (System.nanoTime() - start) / 1e9);
-        cpu.add(used);
+        cpu.add(new RunCpu(used, (System.nanoTime() - start) / 1e9));
     }
 
     private static String shortName(String process) {

@@ -75,9 +75,10 @@ final class Footprint {
             for (Path thread : threads.toList()) {
                 try {
                     String name = Files.readString(thread.resolve("comm")).strip();
-                    if (name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre")) {
-                        seconds += cpuSeconds(thread.resolve("stat"));
-                    }
+                    double used = name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre")
+                            ? cpuSeconds(thread.resolve("stat")) : 0;
+                    // NaN: the thread ended between reading its name and its times.
+                    seconds += Double.isNaN(used) ? 0 : used;
                 }
                 catch (IOException e) {
                     // The thread ended while being read.
