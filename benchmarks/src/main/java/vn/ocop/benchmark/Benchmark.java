@@ -1,6 +1,7 @@
 package vn.ocop.benchmark;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -276,7 +277,15 @@ public final class Benchmark {
         System.out.println();
         System.out.println("== Search ==");
         ServiceProcess marketplaceService = services.get(Options.SERVICES.indexOf("marketplace"));
-        SearchBenchmark search = new SearchBenchmark(marketplace, marketplaceService.url(), marketplaceService.pid());
+        SearchBenchmark search = new SearchBenchmark(marketplace, marketplaceService.url(), marketplaceService.pid(),
+                () -> {
+                    try {
+                        return cpu(options, services);
+                    }
+                    catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
         List<Map<String, Object>> searchJson = new ArrayList<>();
         for (String size : settings.get("search-sizes").split(",")) {
             int listings = Integer.parseInt(size.strip());
@@ -310,6 +319,20 @@ public final class Benchmark {
                                 .formatted(label, stats.p50(), stats.p99())));
                         System.out.println(line);
                     }
+                    // Every process's CPU while the searches were measured: what a search costs the
+                    // database, the service and this load generator (the direct side's repository
+                    // runs in it too).
+                    SearchBenchmark.ProcessCpu used = result.cpu();
+                    System.out.printf("               CPU %.1f s in %.1f s (%.2f cores of %d) = %.2f ms per search (%s)%n",
+                            used.total(), used.elapsed(), used.total() / used.elapsed(),
+                            Runtime.getRuntime().availableProcessors(),
+                            1000 * used.total() / (result.requestsPerSecond() * used.elapsed()),
+                            String.join(", ", used.seconds().entrySet().stream()
+                                    .map(e -> "%s %.1f".formatted(shortName(e.getKey()), e.getValue())).toList()));
+                    Map<String, Object> cpuJson = new LinkedHashMap<>();
+                    used.seconds().forEach((process, seconds) -> cpuJson.put(process, Stats.round(seconds)));
+                    json.put("cpuSecondsByProcess", cpuJson);
+                    json.put("elapsedSeconds", Stats.round(used.elapsed()));
                     SearchBenchmark.ServiceTime service = result.service();
                     if (service != null) {
                         // Where an answered request's time went, as means: waiting for a turn and

@@ -19,6 +19,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
@@ -45,7 +46,18 @@ final class SearchBenchmark {
      * {@link Search#label}); over HTTP also the service's own account of the measured requests.
      */
     record Result(String side, int listings, int clients, double requestsPerSecond, Stats latency, int errors,
-            Map<String, Stats> bySearch, @Nullable ServiceTime service) {
+            Map<String, Stats> bySearch, @Nullable ServiceTime service, ProcessCpu cpu) {
+    }
+
+    /**
+     * The CPU seconds each process used while the searches were measured (the warm-up left out),
+     * and how long that took.
+     */
+    record ProcessCpu(Map<String, Double> seconds, double elapsed) {
+
+        double total() {
+            return seconds.values().stream().filter(Double::isFinite).mapToDouble(Double::doubleValue).sum();
+        }
     }
 
     /**
@@ -106,14 +118,17 @@ final class SearchBenchmark {
 
     private final DataSource marketplace;
     private final String baseUrl;
+    /** CPU seconds used so far by each process of the platform and by this one. */
+    private final Supplier<Map<String, Double>> cpu;
     /** Marketplace's process, whose JIT compilers the HTTP warm-up waits for. */
     private final long servicePid;
     private boolean httpWarmedUp;
 
-    SearchBenchmark(DataSource marketplace, String baseUrl, long servicePid) {
+    SearchBenchmark(DataSource marketplace, String baseUrl, long servicePid, Supplier<Map<String, Double>> cpu) {
         this.marketplace = marketplace;
         this.baseUrl = baseUrl;
         this.servicePid = servicePid;
+        this.cpu = cpu;
     }
 
     /** Brings the listing table to {@code total} rows of realistic Vietnamese listings; returns seconds spent. */
@@ -338,16 +353,19 @@ final class SearchBenchmark {
         @Nullable ServiceTime read();
     }
 
-    private static Result run(String side, int listings, int clients, Duration duration, Duration warmUp,
+    private Result run(String side, int listings, int clients, Duration duration, Duration warmUp,
             List<Search> mix, Call call, @Nullable Meters meters) throws Exception {
         // Warm-up: JIT, plans and caches, not counted.
         drive(clients, warmUp, mix, call, Collections.synchronizedList(new ArrayList<>()), new AtomicInteger());
         ServiceTime before = meters == null ? null : meters.read();
         List<Timed> timed = Collections.synchronizedList(new ArrayList<>());
         AtomicInteger errors = new AtomicInteger();
+        Map<String, Double> cpuBefore = cpu.get();
         long start = System.nanoTime();
         drive(clients, duration, mix, call, timed, errors);
         double seconds = (System.nanoTime() - start) / 1e9;
+        Map<String, Double> used = new LinkedHashMap<>();
+        cpu.get().forEach((process, total) -> used.put(process, total - cpuBefore.getOrDefault(process, Double.NaN)));
         ServiceTime after = meters == null || before == null ? null : meters.read();
         ServiceTime service = after == null ? null : after.since(before);
         List<Double> latencies = timed.stream().map(Timed::millis).toList();
@@ -357,7 +375,7 @@ final class SearchBenchmark {
                     Stats.of(timed.stream().filter(one -> one.search() == search).map(Timed::millis).toList()));
         }
         return new Result(side, listings, clients, latencies.size() / seconds, Stats.of(latencies), errors.get(),
-                bySearch, service);
+                bySearch, service, new ProcessCpu(used, seconds));
     }
 
     /** One answered search and how long it took. */
