@@ -33,6 +33,7 @@ import tools.jackson.databind.json.JsonMapper;
 import vn.ocop.marketplace.listing.ListingCursor;
 import vn.ocop.marketplace.listing.ListingQuery;
 import vn.ocop.marketplace.listing.Listings;
+import vn.ocop.marketplace.listing.VocabularyChanges;
 
 /**
  * {@code GET /api/listings} under load, and the same statement run directly: the direct side
@@ -318,14 +319,25 @@ final class SearchBenchmark {
             String password) throws Exception {
         // As the service's search connections are set up: one pool planning with the values, one
         // keeping a generic plan per statement for the statements whose text fixes their plan.
+        // And as the service does, it keeps what the vocabulary says about the words searched
+        // until the vocabulary changes.
+        VocabularyChanges vocabulary = new VocabularyChanges(jdbcUrl, user, password);
+        vocabulary.start();
         try (HikariDataSource pool = pool(jdbcUrl, user, password, clients, false);
                 HikariDataSource prepared = pool(jdbcUrl, user, password, clients, true)) {
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (vocabulary.generation() == VocabularyChanges.NONE && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
             Listings repository = new Listings(JdbcClient.create(pool), JdbcClient.create(pool),
-                    JdbcClient.create(prepared));
+                    JdbcClient.create(prepared), vocabulary);
             return run("direct SQL", listings, clients, duration, Duration.ofSeconds(3), mix, search -> {
                 repository.search(search.query(), ListingCursor.decode(search.cursor(), search.query().sort()), 20);
                 return true;
             }, null);
+        }
+        finally {
+            vocabulary.stop();
         }
     }
 

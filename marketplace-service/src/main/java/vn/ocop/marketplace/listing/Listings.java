@@ -20,11 +20,14 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Function;
 
+import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.RowMapper;
@@ -122,6 +125,12 @@ public class Listings {
     private static final Duration FREQUENCIES_MAX_AGE = Duration.ofMinutes(1);
 
     /**
+     * At most about this many vocabulary words are kept in memory for the typed words seen
+     * (a few megabytes): the words containing each piece of a typed word, the closest to a typo.
+     */
+    static final long KEPT_VOCABULARY_WORDS = 100_000;
+
+    /**
      * At most this many matches, by the planner's statistics, are collected from the word indexes
      * by a statement whose plan is fixed (see {@link #collected}): a few milliseconds of work.
      */
@@ -150,16 +159,46 @@ public class Listings {
     private final LoadingCache<Boolean, Frequencies> frequencies = Caffeine.newBuilder()
             .refreshAfterWrite(FREQUENCIES_MAX_AGE)
             .build(key -> loadFrequencies());
+    /**
+     * Announces changes of the vocabulary; null when nothing read from it is kept (each search
+     * reads it).
+     */
+    private final @Nullable VocabularyChanges vocabulary;
+    /**
+     * What the vocabulary said about typed words, under the generation it was read in
+     * ({@link VocabularyChanges}): a word's pieces and the vocabulary words containing each, and a
+     * typed word's alternatives. Most searches repeat words searched before, and reading them in
+     * the vocabulary was a statement of its own for every search.
+     */
+    private final Cache<Kept, Word> keptWords = Caffeine.newBuilder()
+            .maximumWeight(KEPT_VOCABULARY_WORDS)
+            .weigher((Kept kept, Word word) -> 1 + word.pieces().stream().mapToInt(piece -> piece.words().size()).sum())
+            .recordStats()
+            .build();
+    private final Cache<Kept, List<String>> keptAlternatives = Caffeine.newBuilder()
+            .maximumWeight(KEPT_VOCABULARY_WORDS)
+            .weigher((Kept kept, List<String> alternatives) -> 1 + alternatives.size())
+            .recordStats()
+            .build();
+    /** Statements that read the vocabulary (for tests: whether what was kept was used). */
+    private final LongAdder vocabularyReads = new LongAdder();
+
+    /** A typed word, in a generation of the vocabulary. */
+    private record Kept(long generation, String typed) {
+    }
 
     @Autowired
-    Listings(JdbcClient jdbc, SearchConnections search, MeterRegistry meters) {
-        this(jdbc, search.jdbc(), search.prepared());
+    Listings(JdbcClient jdbc, SearchConnections search, VocabularyChanges vocabulary, MeterRegistry meters) {
+        this(jdbc, search.jdbc(), search.prepared(), vocabulary);
         // How searches find their pages: with kept plans (collected, walk) or planned with their
         // values (custom). After a restore without ANALYZE, for instance, no text search is
         // collected until statistics exist.
         statements(meters, "collected", collectedPages);
         statements(meters, "walk", walkedPages);
         statements(meters, "custom", customPages);
+        // cache_gets{cache="search.vocabulary.words", result="hit"} and the like.
+        CaffeineCacheMetrics.monitor(meters, keptWords, "search.vocabulary.words");
+        CaffeineCacheMetrics.monitor(meters, keptAlternatives, "search.vocabulary.alternatives");
     }
 
     private static void statements(MeterRegistry meters, String plan, LongAdder pages) {
@@ -173,14 +212,24 @@ public class Listings {
      * {@code prepared} keeping a generic plan per statement (as {@link SearchConnections} sets them up).
      */
     public Listings(JdbcClient jdbc, JdbcClient search, JdbcClient prepared) {
-        this(jdbc, search, prepared, true);
+        this(jdbc, search, prepared, null, true);
+    }
+
+    /**
+     * As {@link #Listings(JdbcClient, JdbcClient, JdbcClient)}, keeping what the vocabulary says
+     * about typed words between its changes, which {@code vocabulary} (started) announces.
+     */
+    public Listings(JdbcClient jdbc, JdbcClient search, JdbcClient prepared, @Nullable VocabularyChanges vocabulary) {
+        this(jdbc, search, prepared, vocabulary, true);
     }
 
     /** With {@code collect} false, every search statement is planned with its values (to compare the two). */
-    Listings(JdbcClient jdbc, JdbcClient search, JdbcClient prepared, boolean collect) {
+    Listings(JdbcClient jdbc, JdbcClient search, JdbcClient prepared, @Nullable VocabularyChanges vocabulary,
+            boolean collect) {
         this.jdbc = jdbc;
         this.search = search;
         this.prepared = prepared;
+        this.vocabulary = vocabulary;
         this.collect = collect;
     }
 
@@ -358,6 +407,51 @@ public class Listings {
         if (typed.isEmpty()) {
             return List.of();
         }
+        Map<String, Word> known = kept(keptWords, typed, this::readWords);
+        return typed.stream().map(known::get).toList();
+    }
+
+    /**
+     * What the vocabulary says about each of these typed words: what was kept from an earlier
+     * read in the vocabulary's current generation, the others read now (and kept). Inside a
+     * transaction the vocabulary is always read: the transaction may have added words of its own
+     * listings, which no other session sees yet.
+     */
+    private <V> Map<String, V> kept(Cache<Kept, V> cache, List<String> typed, Function<List<String>, Map<String, V>> read) {
+        long generation = vocabulary == null || TransactionSynchronizationManager.isActualTransactionActive()
+                ? VocabularyChanges.NONE : vocabulary.generation();
+        Map<String, V> known = new HashMap<>();
+        List<String> unknown = new ArrayList<>();
+        for (String word : typed) {
+            V kept = generation == VocabularyChanges.NONE ? null : cache.getIfPresent(new Kept(generation, word));
+            if (kept != null) {
+                known.put(word, kept);
+            }
+            else if (!unknown.contains(word)) {
+                unknown.add(word);
+            }
+        }
+        if (!unknown.isEmpty()) {
+            vocabularyReads.increment();
+            read.apply(unknown).forEach((word, value) -> {
+                known.put(word, value);
+                if (generation != VocabularyChanges.NONE) {
+                    // Under the generation before the read: should the vocabulary have changed
+                    // meanwhile, the next search no longer finds it.
+                    cache.put(new Kept(generation, word), value);
+                }
+            });
+        }
+        return known;
+    }
+
+    /** How many statements have read the vocabulary. */
+    long vocabularyReads() {
+        return vocabularyReads.sum();
+    }
+
+    /** Reads what the vocabulary says about these (distinct) typed words, in one statement. */
+    private Map<String, Word> readWords(List<String> typed) {
         List<Boolean> literal = new ArrayList<>();
         List<List<Piece>> pieces = new ArrayList<>();
         for (int i = 0; i < typed.size(); i++) {
@@ -384,9 +478,9 @@ public class Listings {
                     return i;
                 })
                 .list();
-        List<Word> words = new ArrayList<>();
+        Map<String, Word> words = new HashMap<>();
         for (int i = 0; i < typed.size(); i++) {
-            words.add(new Word(typed.get(i), literal.get(i), pieces.get(i)));
+            words.put(typed.get(i), new Word(typed.get(i), literal.get(i), List.copyOf(pieces.get(i))));
         }
         return words;
     }
@@ -401,22 +495,20 @@ public class Listings {
      */
     private List<List<String>> alternatives(ListingQuery query) {
         List<String> words = query.words();
+        List<String> candidates = words.stream().filter(word -> word.length() >= ListingQuery.FUZZY_MIN_LENGTH)
+                .toList();
+        Map<String, List<String>> known = candidates.isEmpty() ? Map.of()
+                : kept(keptAlternatives, candidates, this::readAlternatives);
+        return words.stream().map(word -> known.getOrDefault(word, List.of())).toList();
+    }
+
+    /** Reads the alternatives of these (distinct) typed words in the vocabulary, in one statement. */
+    private Map<String, List<String>> readAlternatives(List<String> candidates) {
         List<List<String>> alternatives = new ArrayList<>();
-        List<Integer> positions = new ArrayList<>();
-        List<String> candidates = new ArrayList<>();
-        for (int i = 0; i < words.size(); i++) {
-            alternatives.add(new ArrayList<>());
-            if (words.get(i).length() >= ListingQuery.FUZZY_MIN_LENGTH) {
-                positions.add(i);
-                candidates.add(words.get(i));
-            }
-        }
-        if (candidates.isEmpty()) {
-            return alternatives;
-        }
+        candidates.forEach(candidate -> alternatives.add(new ArrayList<>()));
         preparedReads().sql(ALTERNATIVES)
                 .param(candidates.toArray(String[]::new))
-                .query((rs, row) -> Map.entry(positions.get(rs.getInt("n") - 1), rs.getString("word")))
+                .query((rs, row) -> Map.entry(rs.getInt("n") - 1, rs.getString("word")))
                 .list()
                 .forEach(near -> {
                     List<String> alts = alternatives.get(near.getKey());
@@ -424,7 +516,11 @@ public class Listings {
                         alts.add(near.getValue());
                     }
                 });
-        return alternatives;
+        Map<String, List<String>> read = new HashMap<>();
+        for (int i = 0; i < candidates.size(); i++) {
+            read.put(candidates.get(i), List.copyOf(alternatives.get(i)));
+        }
+        return read;
     }
 
     private List<Found> page(ListingQuery query, List<Word> words, @Nullable ListingCursor after, int limit,

@@ -61,8 +61,8 @@ class CollectedSearchTest extends MarketplaceIntegrationTest {
                 .until(() -> listings.search(ListingQuery.of(word, null, null, null, null, null), null, 20).size() == 12);
         jdbc.sql("analyze listing").update();
 
-        Listings collecting = new Listings(jdbc, searches.jdbc(), searches.prepared(), true);
-        Listings planning = new Listings(jdbc, searches.jdbc(), searches.prepared(), false);
+        Listings collecting = new Listings(jdbc, searches.jdbc(), searches.prepared(), null, true);
+        Listings planning = new Listings(jdbc, searches.jdbc(), searches.prepared(), null, false);
         String typo = word.substring(0, 5) + (word.charAt(5) == 'x' ? 'y' : 'x') + word.substring(6);
         List<ListingQuery> queries = List.of(
                 ListingQuery.of(word, null, null, null, null, null),
@@ -106,8 +106,8 @@ class CollectedSearchTest extends MarketplaceIntegrationTest {
         listings.search(ListingQuery.of(null, null, null, province, null, null), null, 20);
         assertThat(walkedStatements()).isEqualTo(counted + 1);
 
-        Listings collecting = new Listings(jdbc, searches.jdbc(), searches.prepared(), true);
-        Listings planning = new Listings(jdbc, searches.jdbc(), searches.prepared(), false);
+        Listings collecting = new Listings(jdbc, searches.jdbc(), searches.prepared(), null, true);
+        Listings planning = new Listings(jdbc, searches.jdbc(), searches.prepared(), null, false);
         for (ListingQuery query : List.of(ListingQuery.of(null, null, null, province, null, null),
                 ListingQuery.of(null, null, null, province, null, "relevance"),
                 ListingQuery.of(null, 2, null, province, null, null),
