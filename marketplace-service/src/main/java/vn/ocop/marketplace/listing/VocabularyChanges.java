@@ -24,7 +24,9 @@ import org.springframework.stereotype.Component;
  * stops listening (announcements may have been missed meanwhile): what was read from the
  * vocabulary under a generation is current while the generation stays the same. While not
  * listening (before the first connection, after one is lost) there is no generation, and nothing
- * read may be kept.
+ * read may be kept. A connection that breaks is noticed at once; one that goes silent (a network
+ * that drops packets) within about ten seconds ({@link #CHECK_EVERY}, then a check of at most as
+ * long), during which words committed meanwhile may not be found.
  *
  * <p>PostgreSQL's own LISTEN/NOTIFY rather than a timed expiry: a listing's new word is findable
  * as soon as the listing is committed, as every other part of it is, and the vocabulary is read
@@ -71,11 +73,6 @@ public final class VocabularyChanges implements SmartLifecycle {
     /** The current generation of the vocabulary, or {@link #NONE} while not listening. */
     public long generation() {
         return listening ? generation.get() : NONE;
-    }
-
-    /** Whether announcements are being received (for tests and health). */
-    boolean isListening() {
-        return listening;
     }
 
     @Override
