@@ -177,7 +177,7 @@ public final class Benchmark {
         statements.reset();
         Map<String, Double> jitDuringBefore = jit(services);
         List<FlowBenchmark.Result> flows = new ArrayList<>();
-        List<RunCpu> flowCpu = new ArrayList<>();
+        List<ProcessCpu> flowCpu = new ArrayList<>();
         measure(options, services, flows, flowCpu,
                 () -> flow.certifiedToListed("certified -> listed at a fixed rate", events, rate));
         measure(options, services, flows, flowCpu, () -> flow.certifiedToListed(
@@ -187,7 +187,7 @@ public final class Benchmark {
         Map<String, Double> flowCpuSeconds = new LinkedHashMap<>();
         flowCpu.forEach(run -> run.seconds().forEach((process, seconds) -> flowCpuSeconds.merge(process, seconds,
                 Double::sum)));
-        double flowSeconds = flowCpu.stream().mapToDouble(RunCpu::elapsed).sum();
+        double flowSeconds = flowCpu.stream().mapToDouble(ProcessCpu::elapsed).sum();
         Map<String, Double> jitDuringAfter = jit(services);
         int flowEvents = events + Integer.parseInt(settings.get("burst")) + events;
 
@@ -212,18 +212,12 @@ public final class Benchmark {
             json.put("latencies", latencies);
             // The whole platform's CPU from the first commit until every effect was in place
             // (notification's included), per process and per event.
-            Map<String, Double> used = flowCpu.get(i).seconds();
-            double elapsed = flowCpu.get(i).elapsed();
-            double total = used.values().stream().filter(Double::isFinite).mapToDouble(Double::doubleValue).sum();
-            System.out.printf("    %-48s %.1f s in %.1f s (%.2f cores of %d) = %.2f ms per event (%s)%n",
-                    "CPU, all processes", total, elapsed, total / elapsed, Runtime.getRuntime().availableProcessors(),
-                    1000 * total / result.events(), String.join(", ", used.entrySet().stream()
-                            .map(e -> "%s %.1f".formatted(shortName(e.getKey()), e.getValue())).toList()));
-            Map<String, Object> cpuJson = new LinkedHashMap<>();
-            used.forEach((process, seconds) -> cpuJson.put(process, Stats.round(seconds)));
-            json.put("cpuSecondsByProcess", cpuJson);
-            json.put("elapsedSeconds", Stats.round(elapsed));
-            json.put("cpuMillisecondsPerEvent", Stats.round(1000 * total / result.events()));
+            ProcessCpu used = flowCpu.get(i);
+            System.out.printf("    %-48s %s%n", "CPU, all processes", used.line(result.events(), "event",
+                    Benchmark::shortName));
+            json.put("cpuSecondsByProcess", used.json());
+            json.put("elapsedSeconds", Stats.round(used.elapsed()));
+            json.put("cpuMillisecondsPerEvent", Stats.round(1000 * used.total() / result.events()));
             flowJson.add(json);
         }
         report.put("flow", flowJson);
@@ -322,16 +316,10 @@ public final class Benchmark {
                     // Every process's CPU while the searches were measured: what a search costs the
                     // database, the service and this load generator (the direct side's repository
                     // runs in it too).
-                    SearchBenchmark.ProcessCpu used = result.cpu();
-                    System.out.printf("               CPU %.1f s in %.1f s (%.2f cores of %d) = %.2f ms per search (%s)%n",
-                            used.total(), used.elapsed(), used.total() / used.elapsed(),
-                            Runtime.getRuntime().availableProcessors(),
-                            1000 * used.total() / (result.requestsPerSecond() * used.elapsed()),
-                            String.join(", ", used.seconds().entrySet().stream()
-                                    .map(e -> "%s %.1f".formatted(shortName(e.getKey()), e.getValue())).toList()));
-                    Map<String, Object> cpuJson = new LinkedHashMap<>();
-                    used.seconds().forEach((process, seconds) -> cpuJson.put(process, Stats.round(seconds)));
-                    json.put("cpuSecondsByProcess", cpuJson);
+                    ProcessCpu used = result.cpu();
+                    System.out.printf("               CPU %s%n", used.line(result.requestsPerSecond() * used.elapsed(),
+                            "search", Benchmark::shortName));
+                    json.put("cpuSecondsByProcess", used.json());
                     json.put("elapsedSeconds", Stats.round(used.elapsed()));
                     SearchBenchmark.ServiceTime service = result.service();
                     if (service != null) {
@@ -405,19 +393,13 @@ public final class Benchmark {
         return cpu;
     }
 
-    /** The CPU seconds each process used during one flow run, and how long the run took. */
-    private record RunCpu(Map<String, Double> seconds, double elapsed) {
-    }
-
     /** Runs one measured flow, adding its result and the CPU each process used meanwhile. */
     private static void measure(Options options, List<ServiceProcess> services, List<FlowBenchmark.Result> results,
-            List<RunCpu> cpu, Callable<FlowBenchmark.Result> run) throws Exception {
+            List<ProcessCpu> cpu, Callable<FlowBenchmark.Result> run) throws Exception {
         Map<String, Double> before = cpu(options, services);
         long start = System.nanoTime();
         results.add(run.call());
-        Map<String, Double> used = new LinkedHashMap<>();
-        cpu(options, services).forEach((process, seconds) -> used.put(process, seconds - before.get(process)));
-        cpu.add(new RunCpu(used, (System.nanoTime() - start) / 1e9));
+        cpu.add(ProcessCpu.between(before, cpu(options, services), (System.nanoTime() - start) / 1e9));
     }
 
     private static String shortName(String process) {

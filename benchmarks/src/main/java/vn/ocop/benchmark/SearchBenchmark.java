@@ -60,17 +60,6 @@ final class SearchBenchmark {
     }
 
     /**
-     * The CPU seconds each process used while the searches were measured (the warm-up left out),
-     * and how long that took.
-     */
-    record ProcessCpu(Map<String, Double> seconds, double elapsed) {
-
-        double total() {
-            return seconds.values().stream().filter(Double::isFinite).mapToDouble(Double::doubleValue).sum();
-        }
-    }
-
-    /**
      * Marketplace's meters of its search requests ({@code http.server.requests} of
      * {@code /api/listings}) and of the time they waited for a turn on search's connections
      * ({@code marketplace.search.wait}): counts and total seconds, so that two readings give the
@@ -402,8 +391,7 @@ final class SearchBenchmark {
         long start = System.nanoTime();
         drive(clients, duration, mix, call, timed, errors);
         double seconds = (System.nanoTime() - start) / 1e9;
-        Map<String, Double> used = new LinkedHashMap<>();
-        cpu.get().forEach((process, total) -> used.put(process, total - cpuBefore.getOrDefault(process, Double.NaN)));
+        ProcessCpu used = ProcessCpu.between(cpuBefore, cpu.get(), seconds);
         ServiceTime after = meters == null || before == null ? null : meters.read();
         ServiceTime service = after == null ? null : after.since(before);
         List<Double> latencies = timed.stream().map(Timed::millis).toList();
@@ -413,7 +401,7 @@ final class SearchBenchmark {
                     Stats.of(timed.stream().filter(one -> one.search() == search).map(Timed::millis).toList()));
         }
         return new Result(side, listings, clients, latencies.size() / seconds, Stats.of(latencies), errors.get(),
-                bySearch, service, new ProcessCpu(used, seconds));
+                bySearch, service, used);
     }
 
     /** One answered search and how long it took. */
