@@ -121,6 +121,8 @@ final class SearchBenchmark {
     private final Supplier<Map<String, Double>> cpu;
     /** Marketplace's process, whose JIT compilers the HTTP warm-up waits for. */
     private final long servicePid;
+    /** For the reads around the measured searches (a page's cursor, the service's meters), not the searches. */
+    private final HttpClient reads = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private boolean httpWarmedUp;
 
     SearchBenchmark(DataSource marketplace, String baseUrl, long servicePid, Supplier<Map<String, Double>> cpu) {
@@ -217,8 +219,7 @@ final class SearchBenchmark {
     }
 
     private String nextCursor(String queryString) throws Exception {
-        HttpClient client = HttpClient.newHttpClient();
-        String body = client.send(HttpRequest.newBuilder(URI.create(baseUrl + "/api/listings?" + queryString)).build(),
+        String body = reads.send(HttpRequest.newBuilder(URI.create(baseUrl + "/api/listings?" + queryString)).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
         int at = body.indexOf("\"nextCursor\":\"");
         return at < 0 ? null : body.substring(at + 14, body.indexOf('"', at + 14));
@@ -251,9 +252,7 @@ final class SearchBenchmark {
                 warmUntilSteady(clients, mix, call);
                 httpWarmedUp = true;
             }
-            HttpClient meters = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-            return run("http", listings, clients, duration, Duration.ofSeconds(3), mix, call,
-                    () -> serviceTime(meters));
+            return run("http", listings, clients, duration, Duration.ofSeconds(3), mix, call, this::serviceTime);
         }
     }
 
@@ -299,10 +298,10 @@ final class SearchBenchmark {
      * searches (status 200, as the load generator counts them) and the waits of those admitted;
      * null (and the split left out) when they cannot be read.
      */
-    private @Nullable ServiceTime serviceTime(HttpClient client) {
+    private @Nullable ServiceTime serviceTime() {
         try {
-            JsonNode requests = meter(client, "http.server.requests?tag=uri:/api/listings&tag=method:GET&tag=status:200");
-            JsonNode waits = meter(client, "marketplace.search.wait?tag=outcome:admitted");
+            JsonNode requests = meter("http.server.requests?tag=uri:/api/listings&tag=method:GET&tag=status:200");
+            JsonNode waits = meter("marketplace.search.wait?tag=outcome:admitted");
             return new ServiceTime(statistic(requests, "COUNT"), statistic(requests, "TOTAL_TIME"),
                     statistic(waits, "COUNT"), statistic(waits, "TOTAL_TIME"));
         }
@@ -312,8 +311,8 @@ final class SearchBenchmark {
         }
     }
 
-    private @Nullable JsonNode meter(HttpClient client, String query) throws Exception {
-        HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(baseUrl + "/actuator/metrics/" + query))
+    private @Nullable JsonNode meter(String query) throws Exception {
+        HttpResponse<String> response = reads.send(HttpRequest.newBuilder(URI.create(baseUrl + "/actuator/metrics/" + query))
                 .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
         // 404 until the first such request has been recorded.
         return response.statusCode() == 200 ? JSON.readTree(response.body()) : null;
