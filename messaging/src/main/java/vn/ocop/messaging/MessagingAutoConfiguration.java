@@ -37,6 +37,7 @@ import vn.ocop.messaging.inbox.EventBatchStart;
 import vn.ocop.messaging.inbox.EventHandler;
 import vn.ocop.messaging.inbox.InboxDispatcher;
 import vn.ocop.messaging.inbox.InboxErrorHandling;
+import vn.ocop.messaging.inbox.InboxRetention;
 import vn.ocop.messaging.inbox.IncomingEventHandler;
 import vn.ocop.messaging.outbox.Outbox;
 import vn.ocop.messaging.outbox.OutboxMetrics;
@@ -153,6 +154,11 @@ public class MessagingAutoConfiguration {
                 settings.setAckTime(interval);
             }
         };
+    }
+
+    @Bean
+    InboxRetention inboxRetention(JdbcTemplate jdbc, MessagingProperties properties, MeterRegistry meters) {
+        return new InboxRetention(jdbc, properties, meters);
     }
 
     /** The consumer function every service binds as {@code inbound-in-0}. */

@@ -20,8 +20,15 @@ public record MessagingProperties(String serviceName, @DefaultValue Relay relay,
      *     (also when its partitions are revoked and when it stops); zero commits after every poll.
      *     A commit that has not happened yet costs, after a crash, only the redelivery of events
      *     the inbox already holds.
+     * @param retention how long an applied event's id is kept to recognise it if it comes again;
+     *     longer than the retention of the topics the service reads and of their dead-letter
+     *     topics (Kafka's default is 7 days). Zero keeps every id.
+     * @param cleanupInterval how often ids older than the retention are deleted
      */
-    public record Inbox(@DefaultValue("1s") Duration offsetCommitInterval) {
+    public record Inbox(
+            @DefaultValue("1s") Duration offsetCommitInterval,
+            @DefaultValue("14d") Duration retention,
+            @DefaultValue("1h") Duration cleanupInterval) {
     }
 
     /**
