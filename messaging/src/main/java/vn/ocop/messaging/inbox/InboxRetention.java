@@ -11,7 +11,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import vn.ocop.messaging.MessagingProperties;
@@ -92,7 +91,8 @@ public class InboxRetention implements SmartLifecycle {
         try {
             deleteExpired();
         }
-        catch (DataAccessException e) {
+        catch (RuntimeException e) {
+            // Caught whatever it is: an exception escaping a scheduled task would cancel it for good.
             log.warn("Could not delete expired inbox entries; trying again in {}", interval, e);
         }
     }
