@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,41 +21,28 @@ import tools.jackson.databind.json.JsonMapper;
 import vn.ocop.messaging.inbox.IncomingEvent;
 import vn.ocop.messaging.inbox.IncomingEventHandler;
 import vn.ocop.messaging.transaction.TransactionScoped;
+import vn.ocop.notification.eventlog.EventDeltas;
 
 /**
  * Builds the live message of each event while its inbox transaction applies it (the counters add
- * their deltas as they move), stores the deltas with the logged events before commit, and hands the
- * messages to the {@link LiveHub} only after commit: a client never sees an event that was rolled
- * back. Other instances hear of them by {@code NOTIFY} (see {@link LivePeers}).
+ * their deltas as they move), hands the deltas to the event log, which writes them with the
+ * logged events before commit, and hands the messages to the {@link LiveHub} only after commit: a
+ * client never sees an event that was rolled back. Other instances hear of them by {@code NOTIFY}
+ * (see {@link LivePeers}).
  *
  * <p>The commit-time work is done once per transaction, whatever the number of events it applied:
- * one statement stores the deltas, before the event log takes the lock under which it numbers the
- * events; one statement, under that lock, reads the numbers and announces them to the other
- * instances.
+ * one statement, under the lock the event log numbers the events under, reads the numbers and
+ * announces them to the other instances.
  */
 @Component
 @Order(1)
-class LiveFeed implements IncomingEventHandler {
+class LiveFeed implements IncomingEventHandler, EventDeltas {
 
     /** The PostgreSQL channel on which each instance announces the events it applied, for the others' clients. */
     static final String CHANNEL = "ocop_live_dashboard";
 
-    /**
-     * When the deltas are stored among the transaction's before-commit work (lower runs first):
-     * after the counters are written (-10), so no move is left out, and before the event log
-     * numbers the events (0) under a lock every consumer's commit waits for. Storing a delta needs
-     * no number, so it is not done while the lock is held.
-     */
-    static final int STORE_ORDER = -5;
-
     /** When the numbers are read and announced: after the event log has numbered the events (0). */
     static final int ANNOUNCE_ORDER = 1;
-
-    private static final String STORE_DELTAS = """
-            update event_log e set delta = moved.delta::jsonb
-            from unnest(?::uuid[], ?::text[]) as moved (event_id, delta)
-            where e.event_id = moved.event_id
-            """;
 
     /**
      * Reads the numbers and provinces of the transaction's events and announces them, in one
@@ -102,8 +90,8 @@ class LiveFeed implements IncomingEventHandler {
         /** The event being applied, to which the counters' moves belong. */
         @Nullable Draft current;
         /**
-         * The deltas are stored: events applied and counters moved after that (by another
-         * before-commit callback) are logged, numbered and counted, but not published live.
+         * The deltas are taken by the event log: events applied and counters moved after that (by
+         * another before-commit callback) are logged, numbered and counted, but not published live.
          */
         boolean stored;
     }
@@ -114,8 +102,7 @@ class LiveFeed implements IncomingEventHandler {
     private final String instance = UUID.randomUUID().toString();
     /** The messages of the current transaction; one per bean, not shared across application contexts. */
     private final TransactionScoped<Pending> pendingIn = new TransactionScoped<>(Pending::new,
-            pending -> List.of(TransactionScoped.beforeCommit(STORE_ORDER, () -> storeDeltas(pending)),
-                    TransactionScoped.atCommit(ANNOUNCE_ORDER, () -> announce(pending), () -> publish(pending))));
+            pending -> List.of(TransactionScoped.atCommit(ANNOUNCE_ORDER, () -> announce(pending), () -> publish(pending))));
 
     LiveFeed(JdbcClient jdbc, JsonMapper json, LiveHub hub) {
         this.jdbc = jdbc;
@@ -147,20 +134,24 @@ class LiveFeed implements IncomingEventHandler {
         }
     }
 
-    /** Stores the deltas of a transaction's events with the logged events, before they are numbered. */
-    private void storeDeltas(Pending pending) {
+    /**
+     * The deltas of the current transaction's events, as the event log writes them with the events
+     * just before commit, after the counters are written (-10), so no move is left out.
+     */
+    @Override
+    public Map<UUID, String> take() {
+        Pending pending = pendingIn.existing();
+        if (pending == null || pending.stored) {
+            return Map.of();
+        }
         pending.stored = true;
-        List<Draft> moved = pending.drafts.values().stream().filter(draft -> !draft.delta.isEmpty()).toList();
-        if (moved.isEmpty()) {
-            return;
+        Map<UUID, String> deltas = new HashMap<>();
+        for (Draft draft : pending.drafts.values()) {
+            if (!draft.delta.isEmpty()) {
+                deltas.put(draft.event.id(), json.writeValueAsString(draft.delta));
+            }
         }
-        String[] ids = new String[moved.size()];
-        String[] deltas = new String[moved.size()];
-        for (int i = 0; i < moved.size(); i++) {
-            ids[i] = moved.get(i).event.id().toString();
-            deltas[i] = json.writeValueAsString(moved.get(i).delta);
-        }
-        jdbc.sql(STORE_DELTAS).params(ids, deltas).update();
+        return deltas;
     }
 
     /** Reads the numbers of a transaction's events and announces them, just before it commits. */

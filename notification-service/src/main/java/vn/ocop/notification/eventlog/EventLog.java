@@ -4,16 +4,17 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.annotation.Order;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.JsonNode;
@@ -33,18 +34,12 @@ import vn.ocop.web.Cursor;
 class EventLog implements IncomingEventHandler {
 
     /**
-     * When a transaction's events are numbered among its before-commit work (lower runs first):
-     * after the dashboard counters are written (-10) and the live deltas stored (-5), which need no
-     * number and so are done before the lock is taken; before the live feed (1) reads the numbers
-     * and announces them.
+     * When a transaction's events are written and numbered among its before-commit work (lower
+     * runs first): after the dashboard counters are written (-10), which need no number and so are
+     * written before the lock is taken, and so that each row carries every counter its event
+     * moved; before the live feed (1) reads the numbers and announces them.
      */
     static final int NUMBERING_ORDER = 0;
-
-    /**
-     * When a transaction's logged events are written (lower runs first): before the dashboard
-     * counters (-10) and the live deltas (-5), which update the rows.
-     */
-    static final int WRITE_ORDER = -20;
 
     private static final String INSERT = """
             insert into event_log (event_id, type, source, subject, time, topic, province, body)
@@ -53,108 +48,131 @@ class EventLog implements IncomingEventHandler {
             """;
 
     /**
-     * Numbers the given events in one statement: first the lock that orders the numbering of all
-     * transactions ({@code drawn} joins {@code locked}, so no number is drawn before the lock is
-     * held); then as many numbers from the sequence as there are events, all greater than those of
-     * every transaction that numbered before (it held the lock until it committed); then the k-th
-     * smallest number to the k-th event in the order given, whatever order {@code nextval} ran in.
+     * Writes the given events and numbers them, in one statement: first the lock that orders the
+     * numbering of all transactions ({@code drawn} joins {@code locked}, so no number is drawn
+     * before the lock is held); then as many numbers from the sequence as there are events, all
+     * greater than those of every transaction that numbered before (it held the lock until it
+     * committed); then each row, the k-th in the order given with the k-th smallest number,
+     * whatever order {@code nextval} ran in, and with the counters it moved. Each row is written
+     * once, numbered and complete; an event already logged keeps its row and its number.
      */
-    private static final String NUMBER = """
+    private static final String INSERT_NUMBERED = """
             with locked as (select pg_advisory_xact_lock(hashtext('ocop_event_log_order'))),
                 drawn as (
                     select nextval(pg_get_serial_sequence('event_log', 'seq')) as seq
                     from locked, generate_series(1, ?)),
                 numbered as (select seq, row_number() over (order by seq) as nth from drawn)
-            update event_log e set seq = numbered.seq
-            from unnest(?::uuid[]) with ordinality as applied (event_id, nth)
+            insert into event_log (seq, event_id, type, source, subject, time, topic, province, body, delta)
+            select numbered.seq, e.event_id, e.type, e.source, e.subject, e.time, e.topic, e.province, e.body::jsonb,
+                coalesce(e.delta::jsonb, '{}'::jsonb)
+            from unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::timestamptz[], ?::text[], ?::text[], ?::text[],
+                    ?::text[])
+                with ordinality as e (event_id, type, source, subject, time, topic, province, body, delta, nth)
             join numbered using (nth)
-            where e.event_id = applied.event_id
+            on conflict (event_id) do nothing
             """;
 
-    /** The events the current transaction logged, in the order it applied them. */
+    /** An event to log, as it will be written. */
+    private record Row(UUID eventId, String type, String source, @Nullable String subject, Instant time, String topic,
+            @Nullable String province, String body) {
+    }
+
+    /** The events the current transaction logged, in the order it applied them, not written yet. */
     private static final class Pending {
-        final Set<UUID> events = new LinkedHashSet<>();
-        /** Rows not written yet: a transaction's rows are written together, in one round trip. */
-        final List<Object[]> rows = new ArrayList<>();
-        /** Written already: an event logged after that (by another before-commit callback) is written at once. */
-        boolean written;
-        /** Numbered already: an event logged after that is numbered at once. */
+        final Map<UUID, Row> rows = new LinkedHashMap<>();
+        /** Written and numbered already: an event logged after that is written and numbered at once. */
         boolean numbered;
     }
 
     private final JdbcClient jdbc;
-    private final JdbcTemplate batches;
     private final JsonMapper json;
+    private final ObjectProvider<EventDeltas> deltas;
     /** The events of the current transaction; one per bean, not shared across application contexts. */
-    private final TransactionScoped<Pending> pendingIn =
-            new TransactionScoped<>(Pending::new,
-                    pending -> List.of(TransactionScoped.beforeCommit(WRITE_ORDER, () -> write(pending)),
-                            TransactionScoped.beforeCommit(NUMBERING_ORDER, () -> number(pending))));
+    private final TransactionScoped<Pending> pendingIn = new TransactionScoped<>(Pending::new,
+            pending -> List.of(TransactionScoped.beforeCommit(NUMBERING_ORDER, () -> writeNumbered(pending))));
 
-    EventLog(JdbcClient jdbc, JdbcTemplate batches, JsonMapper json) {
+    EventLog(JdbcClient jdbc, JsonMapper json, ObjectProvider<EventDeltas> deltas) {
         this.jdbc = jdbc;
-        this.batches = batches;
         this.json = json;
+        this.deltas = deltas;
     }
 
     @Override
     public void handle(IncomingEvent event) {
         JsonNode body = json.readTree(event.body());
         Instant time = event.time() == null ? Instant.now() : event.time();
-        Object[] row = { event.id(), event.type(), event.source(), event.subject(), Timestamp.from(time), event.topic(),
-            provinceOf(body), event.body() };
+        Row row = new Row(event.id(), event.type(), event.source(), event.subject(), time, event.topic(),
+                provinceOf(body), event.body());
         Pending pending = pendingIn.current();
         if (pending == null) {
             // Without a transaction there is no commit to number it before: it keeps the number it was inserted with.
-            batches.update(INSERT, row);
-            return;
+            jdbc.sql(INSERT).params(row.eventId(), row.type(), row.source(), row.subject(), Timestamp.from(row.time()),
+                    row.topic(), row.province(), row.body()).update();
         }
-        if (pending.written) {
-            batches.update(INSERT, row);
-        }
-        else {
-            pending.rows.add(row);
-        }
-        if (pending.numbered) {
-            numberInCommitOrder(List.of(event.id()));
+        else if (pending.numbered) {
+            insertNumbered(List.of(row), Map.of());
         }
         else {
-            pending.events.add(event.id());
+            pending.rows.putIfAbsent(row.eventId(), row);
         }
     }
 
-    /** Writes the transaction's logged events, in one round trip however many there are. */
-    private void write(Pending pending) {
-        pending.written = true;
-        if (!pending.rows.isEmpty()) {
-            batches.batchUpdate(INSERT, pending.rows);
-        }
+    /**
+     * Writes the transaction's events with the counters each moved, numbered, just before it
+     * commits: in one statement however many there are.
+     */
+    private void writeNumbered(Pending pending) {
+        pending.numbered = true;
+        EventDeltas moved = deltas.getIfAvailable();
+        insertNumbered(pending.rows.values(), moved == null ? Map.of() : moved.take());
         pending.rows.clear();
     }
 
     /**
-     * Gives the events the next numbers, in the order given, under a lock that the commit releases:
+     * Writes these events, numbered in the order given, under a lock that the commit releases:
      * consumers on several threads (one per topic) or instances then number their events in the
      * order they commit, and a client resuming after number n misses nothing committed later. The
      * lock is taken once per transaction, just before commit, and held for this one statement and
      * what follows it until commit (the live feed's announcement, the commit itself): every other
      * consumer's commit waits for that.
      *
-     * <p>The numbers are increasing but not always consecutive: a row takes a number from the same
-     * sequence when it is inserted, outside the lock, and keeps it only until it is numbered here.
+     * <p>The numbers are increasing but not always consecutive: an event logged outside a
+     * transaction takes a number from the same sequence, outside the lock.
      */
-    private void numberInCommitOrder(Collection<UUID> eventIds) {
-        if (eventIds.isEmpty()) {
+    private void insertNumbered(Collection<Row> rows, Map<UUID, String> deltasByEvent) {
+        if (rows.isEmpty()) {
             return;
         }
-        String[] ids = eventIds.stream().map(UUID::toString).toArray(String[]::new);
-        jdbc.sql(NUMBER).params(ids.length, ids).update();
+        int n = rows.size();
+        String[] ids = new String[n];
+        String[] types = new String[n];
+        String[] sources = new String[n];
+        String[] subjects = new String[n];
+        String[] times = new String[n];
+        String[] topics = new String[n];
+        String[] provinces = new String[n];
+        String[] bodies = new String[n];
+        String[] moved = new String[n];
+        int i = 0;
+        for (Row row : rows) {
+            ids[i] = row.eventId().toString();
+            types[i] = row.type();
+            sources[i] = row.source();
+            subjects[i] = row.subject();
+            times[i] = microseconds(row.time()).toString();
+            topics[i] = row.topic();
+            provinces[i] = row.province();
+            bodies[i] = row.body();
+            moved[i] = deltasByEvent.get(row.eventId());
+            i++;
+        }
+        jdbc.sql(INSERT_NUMBERED).params(n, ids, types, sources, subjects, times, topics, provinces, bodies, moved)
+                .update();
     }
 
-    /** Numbers a transaction's events just before it commits. */
-    private void number(Pending pending) {
-        pending.numbered = true;
-        numberInCommitOrder(pending.events);
+    /** To the microsecond PostgreSQL keeps, rounded as the driver rounds a single timestamp. */
+    static Instant microseconds(Instant time) {
+        return time.plusNanos(500).truncatedTo(ChronoUnit.MICROS);
     }
 
     /**

@@ -12,6 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -119,6 +120,59 @@ class EventLogTest extends NotificationIntegrationTest {
         assertThat(jdbc.sql("select count(*) from event_log where seq between ? and ?")
                 .params(numbers.getFirst(), numbers.getLast()).query(Long.class).single())
                 .as("logged events numbered from the first to the last").isEqualTo(events.size());
+    }
+
+    /**
+     * Each event's row is written once, just before commit, already numbered and carrying the
+     * counters its event moved: the transaction inserts one row per event and updates none.
+     */
+    @Test
+    void eachEventIsWrittenOnceWithItsNumberAndCounters() {
+        List<DomainEvent> events = journey("Lai Châu " + UUID.randomUUID());
+        // The session's counts may still hold its earlier transactions' until they are reported: differences.
+        String counts = """
+                select pg_stat_get_xact_tuples_inserted('event_log'::regclass) as inserted,
+                    pg_stat_get_xact_tuples_updated('event_log'::regclass) as updated
+                """;
+        AtomicLong inserted = new AtomicLong();
+        AtomicLong updated = new AtomicLong();
+
+        transaction.executeWithoutResult(status -> {
+            jdbc.sql(counts).query((rs, row) -> {
+                inserted.addAndGet(-rs.getLong("inserted"));
+                updated.addAndGet(-rs.getLong("updated"));
+                return row;
+            }).single();
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public int getOrder() {
+                    return Integer.MAX_VALUE;
+                }
+
+                @Override
+                public void beforeCommit(boolean readOnly) {
+                    jdbc.sql(counts).query((rs, row) -> {
+                        inserted.addAndGet(rs.getLong("inserted"));
+                        updated.addAndGet(rs.getLong("updated"));
+                        return row;
+                    }).single();
+                }
+            });
+            inbound.accept(Batches.of(events));
+        });
+
+        assertThat(inserted).as("rows inserted").hasValue(events.size());
+        assertThat(updated).as("rows updated").hasValue(0);
+        assertThat(numbers(events)).isSorted().doesNotHaveDuplicates();
+        for (DomainEvent event : events) {
+            assertThat(jdbc.sql("select time from event_log where event_id = ?").param(event.eventId())
+                    .query(Instant.class).single())
+                    .isEqualTo(EventLog.microseconds(event.occurredAt()));
+            assertThat(jdbc.sql("select delta::text from event_log where event_id = ?").param(event.eventId())
+                    .query(String.class).single())
+                    .as("the counters %s moved", event.getClass().getSimpleName())
+                    .isNotEqualTo("{}");
+        }
     }
 
     /**
