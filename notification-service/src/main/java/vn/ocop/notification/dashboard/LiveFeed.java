@@ -51,8 +51,8 @@ class LiveFeed implements IncomingEventHandler, EventDeltas {
      * understood before ranges), as short for five hundred events as for one: a {@code NOTIFY}
      * payload is limited to 8000 bytes. The other instances read the events between the two; once this transaction has
      * committed, those are its own events only, since all of them were numbered together under
-     * the lock, and any other row that had a number in that range when it was inserted is
-     * numbered anew before it commits.
+     * the lock and the consumers draw numbers only under it (only an event logged outside any
+     * transaction takes its number outside it).
      */
     private static final String READ_AND_ANNOUNCE = """
             with mine as (select event_id, seq, province from event_log where event_id = any(?::uuid[])),

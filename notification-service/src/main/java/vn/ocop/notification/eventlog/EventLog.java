@@ -54,7 +54,10 @@ class EventLog implements IncomingEventHandler {
      * greater than those of every transaction that numbered before (it held the lock until it
      * committed); then each row, the k-th in the order given with the k-th smallest number,
      * whatever order {@code nextval} ran in, and with the counters it moved. Each row is written
-     * once, numbered and complete; an event already logged keeps its row and its number.
+     * once, numbered and complete. An event the log already holds (applied again once the inbox
+     * has forgotten its id, or replayed) takes its new number and counters, as a row numbered with
+     * the transaction's other events: the announcement of the transaction's range then covers it,
+     * and no reader finds it under a number smaller than one already seen.
      */
     private static final String INSERT_NUMBERED = """
             with locked as (select pg_advisory_xact_lock(hashtext('ocop_event_log_order'))),
@@ -63,13 +66,13 @@ class EventLog implements IncomingEventHandler {
                     from locked, generate_series(1, ?)),
                 numbered as (select seq, row_number() over (order by seq) as nth from drawn)
             insert into event_log (seq, event_id, type, source, subject, time, topic, province, body, delta)
-            select numbered.seq, e.event_id, e.type, e.source, e.subject, e.time, e.topic, e.province, e.body::jsonb,
-                coalesce(e.delta::jsonb, '{}'::jsonb)
-            from unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::timestamptz[], ?::text[], ?::text[], ?::text[],
-                    ?::text[])
-                with ordinality as e (event_id, type, source, subject, time, topic, province, body, delta, nth)
+            select numbered.seq, e.event_id, e.type, e.source, e.subject,
+                timestamptz 'epoch' + (e.micros / 1000000) * interval '1 second' + (e.micros % 1000000) * interval '1 microsecond',
+                e.topic, e.province, e.body::jsonb, coalesce(e.delta::jsonb, '{}'::jsonb)
+            from unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[])
+                with ordinality as e (event_id, type, source, subject, micros, topic, province, body, delta, nth)
             join numbered using (nth)
-            on conflict (event_id) do nothing
+            on conflict (event_id) do update set seq = excluded.seq, delta = excluded.delta
             """;
 
     /** An event to log, as it will be written. */
@@ -136,8 +139,9 @@ class EventLog implements IncomingEventHandler {
      * what follows it until commit (the live feed's announcement, the commit itself): every other
      * consumer's commit waits for that.
      *
-     * <p>The numbers are increasing but not always consecutive: an event logged outside a
-     * transaction takes a number from the same sequence, outside the lock.
+     * <p>The numbers are increasing but not always consecutive: a transaction that rolls back
+     * leaves the numbers it drew unused, and an event logged outside a transaction takes a number
+     * from the same sequence, outside the lock.
      */
     private void insertNumbered(Collection<Row> rows, Map<UUID, String> deltasByEvent) {
         if (rows.isEmpty()) {
@@ -148,7 +152,7 @@ class EventLog implements IncomingEventHandler {
         String[] types = new String[n];
         String[] sources = new String[n];
         String[] subjects = new String[n];
-        String[] times = new String[n];
+        long[] times = new long[n];
         String[] topics = new String[n];
         String[] provinces = new String[n];
         String[] bodies = new String[n];
@@ -159,7 +163,7 @@ class EventLog implements IncomingEventHandler {
             types[i] = row.type();
             sources[i] = row.source();
             subjects[i] = row.subject();
-            times[i] = microseconds(row.time()).toString();
+            times[i] = epochMicroseconds(row.time());
             topics[i] = row.topic();
             provinces[i] = row.province();
             bodies[i] = row.body();
@@ -170,9 +174,13 @@ class EventLog implements IncomingEventHandler {
                 .update();
     }
 
-    /** To the microsecond PostgreSQL keeps, rounded as the driver rounds a single timestamp. */
-    static Instant microseconds(Instant time) {
-        return time.plusNanos(500).truncatedTo(ChronoUnit.MICROS);
+    /**
+     * Microseconds since the epoch, rounded as the driver rounds a single timestamp: PostgreSQL
+     * keeps microseconds, and a number needs no parsing whatever the year.
+     */
+    static long epochMicroseconds(Instant time) {
+        Instant rounded = time.plusNanos(500).truncatedTo(ChronoUnit.MICROS);
+        return Math.addExact(Math.multiplyExact(rounded.getEpochSecond(), 1_000_000L), rounded.getNano() / 1_000);
     }
 
     /**

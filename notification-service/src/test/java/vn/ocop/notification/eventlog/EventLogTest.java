@@ -1,6 +1,7 @@
 package vn.ocop.notification.eventlog;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -167,12 +168,39 @@ class EventLogTest extends NotificationIntegrationTest {
         for (DomainEvent event : events) {
             assertThat(jdbc.sql("select time from event_log where event_id = ?").param(event.eventId())
                     .query(Instant.class).single())
-                    .isEqualTo(EventLog.microseconds(event.occurredAt()));
+                    .as("the time, as the driver writes a single timestamp")
+                    .isEqualTo(jdbc.sql("select ?::timestamptz").param(Timestamp.from(event.occurredAt()))
+                            .query(Instant.class).single());
             assertThat(jdbc.sql("select delta::text from event_log where event_id = ?").param(event.eventId())
                     .query(String.class).single())
                     .as("the counters %s moved", event.getClass().getSimpleName())
                     .isNotEqualTo("{}");
         }
+    }
+
+    /**
+     * An event the log already holds, applied again once the inbox has forgotten its id, is
+     * numbered anew with the transaction's other events: their numbers stay together, with no
+     * other event among them, and it is no longer found under its old number.
+     */
+    @Test
+    void anEventLoggedBeforeIsNumberedAnewWithTheOthersOfItsTransaction() {
+        List<DomainEvent> events = journey("Điện Biên " + UUID.randomUUID());
+        DomainEvent first = events.getFirst();
+        inbound.accept(Batches.of(List.of(first)));
+        long old = numbers(List.of(first)).getFirst();
+        jdbc.sql("delete from inbox_event where event_id = ?").param(first.eventId()).update();
+
+        inbound.accept(Batches.of(events));
+
+        List<Long> numbers = numbers(events);
+        assertThat(numbers).isSorted().doesNotHaveDuplicates();
+        assertThat(numbers.getFirst()).isGreaterThan(old);
+        assertThat(jdbc.sql("select count(*) from event_log where seq between ? and ?")
+                .params(numbers.getFirst(), numbers.getLast()).query(Long.class).single())
+                .as("logged events numbered from the first to the last").isEqualTo(events.size());
+        assertThat(jdbc.sql("select count(*) from event_log where seq = ?").param(old).query(Long.class).single())
+                .isZero();
     }
 
     /**
