@@ -144,21 +144,11 @@ class EventLogTest extends NotificationIntegrationTest {
                 updated.addAndGet(-rs.getLong("updated"));
                 return row;
             }).single();
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public int getOrder() {
-                    return Integer.MAX_VALUE;
-                }
-
-                @Override
-                public void beforeCommit(boolean readOnly) {
-                    jdbc.sql(counts).query((rs, row) -> {
-                        inserted.addAndGet(rs.getLong("inserted"));
-                        updated.addAndGet(rs.getLong("updated"));
-                        return row;
-                    }).single();
-                }
-            });
+            lastBeforeCommit(() -> jdbc.sql(counts).query((rs, row) -> {
+                inserted.addAndGet(rs.getLong("inserted"));
+                updated.addAndGet(rs.getLong("updated"));
+                return row;
+            }).single());
             inbound.accept(Batches.of(events));
         });
 
@@ -219,17 +209,9 @@ class EventLogTest extends NotificationIntegrationTest {
         try {
             // The batch joins this transaction, whose commit waits after the numbering until released.
             Future<?> holding = threads.submit(() -> transaction.executeWithoutResult(status -> {
-                TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                    @Override
-                    public int getOrder() {
-                        return Integer.MAX_VALUE;
-                    }
-
-                    @Override
-                    public void beforeCommit(boolean readOnly) {
-                        firstNumbered.countDown();
-                        awaitQuietly(release);
-                    }
+                lastBeforeCommit(() -> {
+                    firstNumbered.countDown();
+                    awaitQuietly(release);
                 });
                 inbound.accept(Batches.of(first));
             }));
@@ -271,6 +253,21 @@ class EventLogTest extends NotificationIntegrationTest {
                 .map(event -> jdbc.sql("select seq from event_log where event_id = ?")
                         .param(event.eventId()).query(Long.class).single())
                 .toList();
+    }
+
+    /** Work the current transaction does just before it commits, after all of its other before-commit work. */
+    private static void lastBeforeCommit(Runnable work) {
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public int getOrder() {
+                return Integer.MAX_VALUE;
+            }
+
+            @Override
+            public void beforeCommit(boolean readOnly) {
+                work.run();
+            }
+        });
     }
 
     private static void awaitQuietly(CountDownLatch latch) {
