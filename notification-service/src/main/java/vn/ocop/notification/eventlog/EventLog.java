@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -89,12 +88,12 @@ class EventLog implements IncomingEventHandler {
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
-    private final ObjectProvider<EventDeltas> deltas;
+    private final EventDeltas deltas;
     /** The events of the current transaction; one per bean, not shared across application contexts. */
     private final TransactionScoped<Pending> pendingIn = new TransactionScoped<>(Pending::new,
             pending -> List.of(TransactionScoped.beforeCommit(NUMBERING_ORDER, () -> writeNumbered(pending))));
 
-    EventLog(JdbcClient jdbc, JsonMapper json, ObjectProvider<EventDeltas> deltas) {
+    EventLog(JdbcClient jdbc, JsonMapper json, EventDeltas deltas) {
         this.jdbc = jdbc;
         this.json = json;
         this.deltas = deltas;
@@ -126,8 +125,7 @@ class EventLog implements IncomingEventHandler {
      */
     private void writeNumbered(Pending pending) {
         pending.numbered = true;
-        EventDeltas moved = deltas.getIfAvailable();
-        insertNumbered(pending.rows.values(), moved == null ? Map.of() : moved.take());
+        insertNumbered(pending.rows.values(), deltas.take());
         pending.rows.clear();
     }
 
