@@ -178,11 +178,16 @@ public final class Benchmark {
         Map<String, Double> jitDuringBefore = jit(services);
         List<FlowBenchmark.Result> flows = new ArrayList<>();
         List<ProcessCpu> flowCpu = new ArrayList<>();
-        measure(options, services, flows, flowCpu,
+        List<Autovacuum.During> flowAutovacuum = new ArrayList<>();
+        Map<String, DataSource> databases = new LinkedHashMap<>();
+        Options.SERVICES.forEach(database -> databases.put(database, dataSource(options, database)));
+        Autovacuum autovacuum = new Autovacuum(databases);
+        measure(options, services, flows, flowCpu, autovacuum, flowAutovacuum,
                 () -> flow.certifiedToListed("certified -> listed at a fixed rate", events, rate));
-        measure(options, services, flows, flowCpu, () -> flow.certifiedToListed(
+        measure(options, services, flows, flowCpu, autovacuum, flowAutovacuum, () -> flow.certifiedToListed(
                 "certified -> listed, as fast as possible", Integer.parseInt(settings.get("burst")), 0));
-        measure(options, services, flows, flowCpu, () -> flow.orderToLead("order -> lead at a fixed rate", events, rate));
+        measure(options, services, flows, flowCpu, autovacuum, flowAutovacuum,
+                () -> flow.orderToLead("order -> lead at a fixed rate", events, rate));
         // The footprint's CPU over the flow runs: the three runs' together.
         Map<String, Double> flowCpuSeconds = new LinkedHashMap<>();
         flowCpu.forEach(run -> run.seconds().forEach((process, seconds) -> flowCpuSeconds.merge(process, seconds,
@@ -218,6 +223,10 @@ public final class Benchmark {
             json.put("cpuSecondsByProcess", used.json());
             json.put("elapsedSeconds", Stats.round(used.elapsed()));
             json.put("cpuMillisecondsPerEvent", Stats.round(1000 * used.total() / result.events()));
+            // Whether autovacuum's visit to a growing table fell inside this run (see Autovacuum).
+            Autovacuum.During vacuumed = flowAutovacuum.get(i);
+            System.out.printf("    %-48s %s%n", "autovacuum during the run", vacuumed.line());
+            json.put("autovacuum", vacuumed.json());
             flowJson.add(json);
         }
         report.put("flow", flowJson);
@@ -393,13 +402,16 @@ public final class Benchmark {
         return cpu;
     }
 
-    /** Runs one measured flow, adding its result and the CPU each process used meanwhile. */
+    /** Runs one measured flow, adding its result, the CPU each process used meanwhile and what autovacuum did. */
     private static void measure(Options options, List<ServiceProcess> services, List<FlowBenchmark.Result> results,
-            List<ProcessCpu> cpu, Callable<FlowBenchmark.Result> run) throws Exception {
+            List<ProcessCpu> cpu, Autovacuum autovacuum, List<Autovacuum.During> vacuumed,
+            Callable<FlowBenchmark.Result> run) throws Exception {
+        Map<String, Autovacuum.Visits> visits = autovacuum.visits();
         Map<String, Double> before = cpu(options, services);
         long start = System.nanoTime();
         results.add(run.call());
         cpu.add(ProcessCpu.between(before, cpu(options, services), (System.nanoTime() - start) / 1e9));
+        vacuumed.add(Autovacuum.between(visits, autovacuum.visits(), autovacuum.atWork()));
     }
 
     private static String shortName(String process) {
