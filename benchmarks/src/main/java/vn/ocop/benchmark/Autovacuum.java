@@ -65,16 +65,18 @@ final class Autovacuum {
         this.databases = databases;
     }
 
-    /** Autovacuum's visits so far, by "database table". */
-    Map<String, Visits> visits() throws SQLException {
-        Map<String, Visits> visits = new TreeMap<>();
+    /** Autovacuum's visits so far, by database and table. */
+    Map<String, Map<String, Visits>> visits() throws SQLException {
+        Map<String, Map<String, Visits>> visits = new TreeMap<>();
         for (Map.Entry<String, DataSource> database : databases.entrySet()) {
+            Map<String, Visits> tables = new TreeMap<>();
+            visits.put(database.getKey(), tables);
             try (Connection connection = database.getValue().getConnection();
                     Statement statement = connection.createStatement();
                     ResultSet rs = statement.executeQuery(
                             "select relname, autovacuum_count, autoanalyze_count from pg_stat_user_tables")) {
                 while (rs.next()) {
-                    visits.put(database.getKey() + " " + rs.getString(1), new Visits(rs.getLong(2), rs.getLong(3)));
+                    tables.put(rs.getString(1), new Visits(rs.getLong(2), rs.getLong(3)));
                 }
             }
         }
@@ -104,31 +106,31 @@ final class Autovacuum {
     }
 
     /**
-     * The tables whose counts grew between two readings ("database table"), by database and by
-     * what grew ("notification event_log, lead: vacuum, analyze"), and the work still going on.
+     * The tables whose counts grew between two readings, by database and by what grew
+     * ("notification event_log, lead: vacuum, analyze"), and the work still going on.
      */
-    static During between(Map<String, Visits> before, Map<String, Visits> after, List<String> atWork) {
-        // database -> what autovacuum did -> tables, in the order of the readings
-        Map<String, Map<String, List<String>>> done = new TreeMap<>();
-        after.forEach((table, visits) -> {
-            Visits was = before.getOrDefault(table, new Visits(0, 0));
-            List<String> what = new ArrayList<>();
-            if (visits.vacuums() > was.vacuums()) {
-                what.add("vacuum");
-            }
-            if (visits.analyzes() > was.analyzes()) {
-                what.add("analyze");
-            }
-            if (!what.isEmpty()) {
-                String[] name = table.split(" ", 2);
-                done.computeIfAbsent(name[0], database -> new LinkedHashMap<>())
-                        .computeIfAbsent(String.join(", ", what), key -> new ArrayList<>())
-                        .add(name[1]);
-            }
-        });
+    static During between(Map<String, Map<String, Visits>> before, Map<String, Map<String, Visits>> after,
+            List<String> atWork) {
         List<String> finished = new ArrayList<>();
-        done.forEach((database, groups) -> groups.forEach((what, tables) ->
-                finished.add(database + " " + String.join(", ", tables) + ": " + what)));
+        after.forEach((database, tables) -> {
+            Map<String, Visits> was = before.getOrDefault(database, Map.of());
+            // What autovacuum did -> the tables it did it to, in the order of the reading.
+            Map<String, List<String>> done = new LinkedHashMap<>();
+            tables.forEach((table, visits) -> {
+                Visits earlier = was.getOrDefault(table, new Visits(0, 0));
+                List<String> what = new ArrayList<>();
+                if (visits.vacuums() > earlier.vacuums()) {
+                    what.add("vacuum");
+                }
+                if (visits.analyzes() > earlier.analyzes()) {
+                    what.add("analyze");
+                }
+                if (!what.isEmpty()) {
+                    done.computeIfAbsent(String.join(", ", what), key -> new ArrayList<>()).add(table);
+                }
+            });
+            done.forEach((what, names) -> finished.add(database + " " + String.join(", ", names) + ": " + what));
+        });
         return new During(finished, List.copyOf(atWork));
     }
 }

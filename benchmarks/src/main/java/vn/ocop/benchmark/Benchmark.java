@@ -406,7 +406,7 @@ public final class Benchmark {
     private static void measure(Options options, List<ServiceProcess> services, List<FlowBenchmark.Result> results,
             List<ProcessCpu> cpu, Autovacuum autovacuum, List<Autovacuum.During> vacuumed,
             Callable<FlowBenchmark.Result> run) throws Exception {
-        Map<String, Autovacuum.Visits> visits = autovacuum.visits();
+        Map<String, Map<String, Autovacuum.Visits>> visits = autovacuum.visits();
         Map<String, Double> before = cpu(options, services);
         long start = System.nanoTime();
         results.add(run.call());

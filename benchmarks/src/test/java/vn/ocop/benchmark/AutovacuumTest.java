@@ -13,16 +13,19 @@ class AutovacuumTest {
 
     @Test
     void tablesWhoseCountsGrewAreNamedWithWhatAutovacuumFinished() {
-        Map<String, Autovacuum.Visits> before = Map.of(
-                "marketplace listing", new Autovacuum.Visits(2, 3),
-                "marketplace outbox_event", new Autovacuum.Visits(5, 5),
-                "notification event_log", new Autovacuum.Visits(1, 1));
-        Map<String, Autovacuum.Visits> after = new TreeMap<>(Map.of(
-                "marketplace listing", new Autovacuum.Visits(3, 4),
-                "marketplace outbox_event", new Autovacuum.Visits(5, 6),
-                "notification event_log", new Autovacuum.Visits(1, 1),
-                // A table first seen in the second reading counts from zero.
-                "notification lead", new Autovacuum.Visits(1, 0)));
+        Map<String, Map<String, Autovacuum.Visits>> before = Map.of(
+                "marketplace", Map.of(
+                        "listing", new Autovacuum.Visits(2, 3),
+                        "outbox_event", new Autovacuum.Visits(5, 5)),
+                "notification", Map.of("event_log", new Autovacuum.Visits(1, 1)));
+        Map<String, Map<String, Autovacuum.Visits>> after = new TreeMap<>(Map.of(
+                "marketplace", new TreeMap<>(Map.of(
+                        "listing", new Autovacuum.Visits(3, 4),
+                        "outbox_event", new Autovacuum.Visits(5, 6))),
+                "notification", new TreeMap<>(Map.of(
+                        "event_log", new Autovacuum.Visits(1, 1),
+                        // A table first seen in the second reading counts from zero.
+                        "lead", new Autovacuum.Visits(1, 0)))));
 
         Autovacuum.During during = Autovacuum.between(before, after, List.of("notification VACUUM ANALYZE inbox_message"));
 
@@ -38,7 +41,8 @@ class AutovacuumTest {
 
     @Test
     void aRunAutovacuumLeftAloneSaysNone() {
-        Map<String, Autovacuum.Visits> counts = Map.of("catalog product", new Autovacuum.Visits(4, 4));
+        Map<String, Map<String, Autovacuum.Visits>> counts =
+                Map.of("catalog", Map.of("product", new Autovacuum.Visits(4, 4)));
 
         Autovacuum.During during = Autovacuum.between(counts, counts, List.of());
 
