@@ -176,31 +176,28 @@ public final class Benchmark {
         StatementProfile statements = new StatementProfile(dataSource(options, "postgres"));
         statements.reset();
         Map<String, Double> jitDuringBefore = jit(services);
-        List<FlowBenchmark.Result> flows = new ArrayList<>();
-        List<ProcessCpu> flowCpu = new ArrayList<>();
-        List<Autovacuum.During> flowAutovacuum = new ArrayList<>();
         Map<String, DataSource> databases = new LinkedHashMap<>();
         Options.SERVICES.forEach(database -> databases.put(database, dataSource(options, database)));
-        Autovacuum autovacuum = new Autovacuum(databases);
-        measure(options, services, flows, flowCpu, autovacuum, flowAutovacuum,
-                () -> flow.certifiedToListed("certified -> listed at a fixed rate", events, rate));
-        measure(options, services, flows, flowCpu, autovacuum, flowAutovacuum, () -> flow.certifiedToListed(
-                "certified -> listed, as fast as possible", Integer.parseInt(settings.get("burst")), 0));
-        measure(options, services, flows, flowCpu, autovacuum, flowAutovacuum,
-                () -> flow.orderToLead("order -> lead at a fixed rate", events, rate));
+        Observers observers = new Observers(options, services, new Autovacuum(databases),
+                new Wal(dataSource(options, "postgres")));
+        List<Measured> flows = List.of(
+                observers.measure(() -> flow.certifiedToListed("certified -> listed at a fixed rate", events, rate)),
+                observers.measure(() -> flow.certifiedToListed("certified -> listed, as fast as possible",
+                        Integer.parseInt(settings.get("burst")), 0)),
+                observers.measure(() -> flow.orderToLead("order -> lead at a fixed rate", events, rate)));
         // The footprint's CPU over the flow runs: the three runs' together.
         Map<String, Double> flowCpuSeconds = new LinkedHashMap<>();
-        flowCpu.forEach(run -> run.seconds().forEach((process, seconds) -> flowCpuSeconds.merge(process, seconds,
-                Double::sum)));
-        double flowSeconds = flowCpu.stream().mapToDouble(ProcessCpu::elapsed).sum();
+        flows.forEach(run -> run.cpu().seconds().forEach((process, seconds) -> flowCpuSeconds.merge(process,
+                seconds, Double::sum)));
+        double flowSeconds = flows.stream().mapToDouble(run -> run.cpu().elapsed()).sum();
         Map<String, Double> jitDuringAfter = jit(services);
         int flowEvents = events + Integer.parseInt(settings.get("burst")) + events;
 
         System.out.println();
         System.out.println("== Event flow (commit-to-commit, PostgreSQL commit timestamps) ==");
         List<Map<String, Object>> flowJson = new ArrayList<>();
-        for (int i = 0; i < flows.size(); i++) {
-            FlowBenchmark.Result result = flows.get(i);
+        for (Measured run : flows) {
+            FlowBenchmark.Result result = run.result();
             System.out.printf("%s: %d events, offered %s/s, sustained %.0f/s%n", result.name(), result.events(),
                     result.offeredPerSecond() <= 0 ? "max" : "%.0f".formatted(result.offeredPerSecond()),
                     result.sustainedPerSecond());
@@ -217,16 +214,18 @@ public final class Benchmark {
             json.put("latencies", latencies);
             // The whole platform's CPU from the first commit until every effect was in place
             // (notification's included), per process and per event.
-            ProcessCpu used = flowCpu.get(i);
+            ProcessCpu used = run.cpu();
             System.out.printf("    %-48s %s%n", "CPU, all processes", used.line(result.events(), "event",
                     Benchmark::shortName));
             json.put("cpuSecondsByProcess", used.json());
             json.put("elapsedSeconds", Stats.round(used.elapsed()));
             json.put("cpuMillisecondsPerEvent", Stats.round(1000 * used.total() / result.events()));
             // Whether autovacuum's visit to a growing table fell inside this run (see Autovacuum).
-            Autovacuum.During vacuumed = flowAutovacuum.get(i);
-            System.out.printf("    %-48s %s%n", "autovacuum during the run", vacuumed.line());
-            json.put("autovacuum", vacuumed.json());
+            System.out.printf("    %-48s %s%n", "autovacuum during the run", run.vacuumed().line());
+            json.put("autovacuum", run.vacuumed().json());
+            // Whether a checkpoint began inside this run, and the full-page images it cost (see Wal).
+            System.out.printf("    %-48s %s%n", "WAL written during the run", run.wal().line());
+            json.put("wal", run.wal().json());
             flowJson.add(json);
         }
         report.put("flow", flowJson);
@@ -269,7 +268,7 @@ public final class Benchmark {
                 "oneAtATimePerSecond", Stats.round(kafka.oneAtATimePerSecond()),
                 "pipelinedPerSecond", Stats.round(kafka.pipelinedPerSecond()),
                 "consumedPerSecond", Stats.round(kafka.consumePerSecond())));
-        double certifiedRate = flows.get(1).sustainedPerSecond();
+        double certifiedRate = flows.get(1).result().sustainedPerSecond();
         System.out.printf("    platform, certified -> listed as fast as possible: %.0f/s = %.0f%% of one-at-a-time sends, %.1f%% of pipelined%n",
                 certifiedRate, 100 * certifiedRate / kafka.oneAtATimePerSecond(), 100 * certifiedRate / kafka.pipelinedPerSecond());
 
@@ -402,16 +401,25 @@ public final class Benchmark {
         return cpu;
     }
 
-    /** Runs one measured flow, adding its result, the CPU each process used meanwhile and what autovacuum did. */
-    private static void measure(Options options, List<ServiceProcess> services, List<FlowBenchmark.Result> results,
-            List<ProcessCpu> cpu, Autovacuum autovacuum, List<Autovacuum.During> vacuumed,
-            Callable<FlowBenchmark.Result> run) throws Exception {
-        Map<String, Map<String, Autovacuum.Visits>> visits = autovacuum.visits();
-        Map<String, Double> before = cpu(options, services);
-        long start = System.nanoTime();
-        results.add(run.call());
-        cpu.add(ProcessCpu.between(before, cpu(options, services), (System.nanoTime() - start) / 1e9));
-        vacuumed.add(Autovacuum.between(visits, autovacuum.visits(), autovacuum.atWork()));
+    /** A measured flow run with what the platform did meanwhile. */
+    private record Measured(FlowBenchmark.Result result, ProcessCpu cpu, Autovacuum.During vacuumed,
+            Wal.During wal) {
+    }
+
+    /** What is read before and after each measured flow run. */
+    private record Observers(Options options, List<ServiceProcess> services, Autovacuum autovacuum, Wal wal) {
+
+        /** Runs one measured flow: its result, the CPU each process used meanwhile, what autovacuum did and the WAL. */
+        Measured measure(Callable<FlowBenchmark.Result> run) throws Exception {
+            Map<String, Map<String, Autovacuum.Visits>> visits = autovacuum.visits();
+            Wal.Reading walBefore = wal.read();
+            Map<String, Double> before = cpu(options, services);
+            long start = System.nanoTime();
+            FlowBenchmark.Result result = run.call();
+            ProcessCpu used = ProcessCpu.between(before, cpu(options, services), (System.nanoTime() - start) / 1e9);
+            return new Measured(result, used, Autovacuum.between(visits, autovacuum.visits(), autovacuum.atWork()),
+                    Wal.between(walBefore, wal.read()));
+        }
     }
 
     private static String shortName(String process) {
