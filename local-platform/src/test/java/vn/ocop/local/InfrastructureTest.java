@@ -25,6 +25,7 @@ class InfrastructureTest {
      * The local PostgreSQL keeps what it committed through its own crash: the services commit
      * Kafka offsets once their transaction has committed, so a commit that was acknowledged and
      * then lost would be an event lost. Flushing to disk stays off, as for the local broker.
+     * Checkpoints come far apart, so that their full-page images seldom slow the event flow.
      */
     @Test
     void postgresqlStartsWithSynchronousCommits() throws Exception {
@@ -36,14 +37,16 @@ class InfrastructureTest {
                 Statement statement = connection.createStatement();
                 ResultSet settings = statement.executeQuery("""
                         select name, setting from pg_settings
-                        where name in ('fsync', 'synchronous_commit', 'full_page_writes', 'track_commit_timestamp')
+                        where name in ('fsync', 'synchronous_commit', 'full_page_writes', 'track_commit_timestamp',
+                            'checkpoint_timeout', 'max_wal_size')
                         order by name
                         """)) {
             Map<String, String> found = new LinkedHashMap<>();
             while (settings.next()) {
                 found.put(settings.getString(1), settings.getString(2));
             }
-            assertThat(found).containsExactly(Map.entry("fsync", "off"), Map.entry("full_page_writes", "on"),
+            assertThat(found).containsExactly(Map.entry("checkpoint_timeout", "900"), Map.entry("fsync", "off"),
+                    Map.entry("full_page_writes", "on"), Map.entry("max_wal_size", "4096"),
                     Map.entry("synchronous_commit", "on"), Map.entry("track_commit_timestamp", "on"));
         }
     }

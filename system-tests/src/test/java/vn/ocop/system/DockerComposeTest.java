@@ -109,6 +109,9 @@ class DockerComposeTest {
 
         Map<String, Object> postgres = service("postgres");
         assertThat(String.valueOf(postgres.get("image"))).isEqualTo("postgres:17");
+        // Checkpoints spaced as the local platform spaces them (see Infrastructure).
+        assertThat((List<String>) postgres.get("command")).containsSequence("-c", "checkpoint_timeout=15min")
+                .containsSequence("-c", "max_wal_size=4GB");
         for (Map<String, Object> store : List.of(kafka, postgres)) {
             assertThat(store).containsKeys("healthcheck", "volumes");
         }
