@@ -173,13 +173,14 @@ public final class Benchmark {
         report.put("flowWarmUp", Map.of("seconds", Stats.round(warmedSeconds), "steadyRounds", rounds,
                 "jitShareOfACoreInLastRound", lastRound));
 
-        StatementProfile statements = new StatementProfile(dataSource(options, "postgres"));
+        // The cluster's own views (statements, WAL, checkpoints), read through its maintenance database.
+        DataSource cluster = dataSource(options, "postgres");
+        StatementProfile statements = new StatementProfile(cluster);
         statements.reset();
         Map<String, Double> jitDuringBefore = jit(services);
         Map<String, DataSource> databases = new LinkedHashMap<>();
         Options.SERVICES.forEach(database -> databases.put(database, dataSource(options, database)));
-        Observers observers = new Observers(options, services, new Autovacuum(databases),
-                new Wal(dataSource(options, "postgres")));
+        Observers observers = new Observers(options, services, new Autovacuum(databases), new Wal(cluster));
         List<Measured> flows = List.of(
                 observers.measure(() -> flow.certifiedToListed("certified -> listed at a fixed rate", events, rate)),
                 observers.measure(() -> flow.certifiedToListed("certified -> listed, as fast as possible",
